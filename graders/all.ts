@@ -1,0 +1,32 @@
+/** Several checks that earn their points together, e.g. "the stack still works". */
+import type { Grader, Outcome } from "./types";
+
+export type AllSpec = Record<string, unknown>[];
+
+export const all: Grader<AllSpec> = {
+  meta: {
+    type: "all",
+    kinds: ["check"],
+    description: "Passes when every listed check passes; each item is one check type and its keys.",
+  },
+  schema: {
+    type: "array",
+    minItems: 1,
+    items: { $ref: "#/$defs/check-spec" },
+    description: "Checks that must all pass, each written as `- <type>: { ... }`.",
+  },
+  // The failing item's own message is what the student reads.
+  messages: {},
+  describe: (spec) => spec.map((item) => Object.keys(item)[0]).join(" and ") + " checks all pass",
+  async evaluate(ctx, spec) {
+    const outcomes: Outcome[] = [];
+    for (const item of spec) {
+      const [type, inner] = Object.entries(item)[0];
+      const outcome = await ctx.check(type, inner);
+      outcomes.push(outcome);
+      // Later items usually depend on earlier ones; stop at the first failure.
+      if (!outcome.passed) return { ...outcome, ratio: outcomes.filter((o) => o.passed).length / spec.length };
+    }
+    return { passed: true };
+  },
+};

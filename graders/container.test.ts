@@ -1,0 +1,76 @@
+import { container } from "./container";
+import { fakeContext, inspected } from "../test/support/fake-context";
+
+const mysql = inspected({
+  image: "mysql:8.0",
+  env: ["MYSQL_DATABASE=webapp", "MYSQL_USER=webuser", "PATH=/usr/bin"],
+  mounts: [{ Type: "volume", Name: "mysql-data", Source: "/var/lib/docker/volumes/mysql-data/_data", Destination: "/var/lib/mysql", RW: true }],
+});
+
+describe("container", () => {
+  test("passes when state, image, env and mounts match, whatever the image's spelling", async () => {
+    const ctx = fakeContext({ containers: { "lamp-mysql": { ...mysql, Config: { ...mysql.Config!, Image: "docker.io/library/mysql:8.0" } } } });
+    const outcome = await container.evaluate(ctx, {
+      name: "lamp-mysql",
+      state: "running",
+      image: "mysql:8.0",
+      env: { MYSQL_DATABASE: "webapp", MYSQL_USER: { matches: "^web" } },
+      mounts: [{ type: "volume", source: "mysql-data", destination: "/var/lib/mysql" }],
+    });
+    expect(outcome).toMatchObject({ passed: true, ratio: 1 });
+  });
+
+  test("names each wrong item with what was expected and what was found", async () => {
+    const ctx = fakeContext({ containers: { "lamp-mysql": mysql } });
+    const outcome = await container.evaluate(ctx, { name: "lamp-mysql", image: "mysql:5.7", env: { MYSQL_DATABASE: "shop", MYSQL_PASSWORD: "webpass" } });
+    expect(outcome.passed).toBe(false);
+    expect(outcome.ratio).toBe(0);
+    expect(outcome.expected).toBe('image: mysql:5.7; env MYSQL_DATABASE: equals "shop"; env MYSQL_PASSWORD: set, equals "webpass"');
+    expect(outcome.actual).toBe('image: mysql:8.0; env MYSQL_DATABASE: "webapp"; env MYSQL_PASSWORD: not set');
+  });
+
+  test("a bind mount where a named volume was asked does not pass", async () => {
+    const bound = inspected({ image: "mysql:8.0", mounts: [{ Type: "bind", Source: "/home/student/submission/data", Destination: "/var/lib/mysql", RW: true }] });
+    const outcome = await container.evaluate(fakeContext({ containers: { db: bound } }), {
+      name: "db",
+      mounts: [{ type: "volume", source: "mysql-data", destination: "/var/lib/mysql" }],
+    });
+    expect(outcome.passed).toBe(false);
+    expect(outcome.actual).toContain("bind /home/student/submission/data at /var/lib/mysql");
+  });
+
+  test("a relative bind source is taken in the submission folder, and --tmpfs sizes are read", async () => {
+    const dev = inspected({
+      image: "nginx:alpine",
+      mounts: [{ Type: "bind", Source: "/home/student/submission/src", Destination: "/usr/share/nginx/html", RW: false }],
+      tmpfs: { "/tmp": "rw,size=100m" },
+    });
+    const outcome = await container.evaluate(fakeContext({ containers: { web: dev } }), {
+      name: "web",
+      mounts: [
+        { type: "bind", source: "src", destination: "/usr/share/nginx/html", "read-only": true },
+        { type: "tmpfs", destination: "/tmp", "size-bytes": 100 * 1024 * 1024 },
+      ],
+    });
+    expect(outcome).toMatchObject({ passed: true });
+  });
+
+  test("published ports: the wrong host port is named", async () => {
+    const web = inspected({ image: "php:7.4-apache", ports: { "80/tcp": [{ HostPort: "8081" }] } });
+    const outcome = await container.evaluate(fakeContext({ containers: { "lamp-web": web } }), { name: "lamp-web", ports: [{ container: 80, host: 8080 }] });
+    expect(outcome.passed).toBe(false);
+    expect(outcome.expected).toBe("port 80/tcp: 80/tcp published on 8080");
+    expect(outcome.actual).toBe("port 80/tcp: 8081->80/tcp");
+  });
+
+  test("a missing container lists the containers that do exist", async () => {
+    const outcome = await container.evaluate(fakeContext({ containers: { other: mysql } }), { name: "lamp-web", state: "running" });
+    expect(outcome).toMatchObject({ passed: false, messageId: "absent", data: { name: "lamp-web", present: "other" } });
+  });
+
+  test("state absent passes only when no such container exists", async () => {
+    expect((await container.evaluate(fakeContext({}), { name: "ma-postgres", state: "absent" })).passed).toBe(true);
+    const still = await container.evaluate(fakeContext({ containers: { "ma-postgres": mysql } }), { name: "ma-postgres", state: "absent" });
+    expect(still).toMatchObject({ passed: false, messageId: "present" });
+  });
+});

@@ -1,0 +1,60 @@
+/** A command run inside one of the student's containers, and what it prints. */
+import type { Grader } from "./types";
+import { match, matcherRef, type Matcher } from "./matchers";
+import { outcomeOfItems, type ItemResult } from "./support/items";
+
+export interface ExecSpec {
+  container: string;
+  command: string | string[];
+  expect: { "exit-code"?: Matcher; stdout?: Matcher; stderr?: Matcher };
+}
+
+export const exec: Grader<ExecSpec> = {
+  meta: {
+    type: "exec",
+    kinds: ["check", "action"],
+    description: "Runs a command in a container (docker exec) and matches its exit code and output.",
+  },
+  schema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["container", "command"],
+    description: "A command run with docker exec.",
+    properties: {
+      container: { type: "string", minLength: 1, description: "The container to run it in." },
+      command: {
+        description: "A shell command line (run with sh -c) or an argument list.",
+        oneOf: [
+          { type: "string", minLength: 1 },
+          { type: "array", minItems: 1, items: { type: "string" } },
+        ],
+      },
+      expect: {
+        type: "object",
+        additionalProperties: false,
+        minProperties: 1,
+        description: "What the command must give; as an action, leave it out.",
+        properties: {
+          "exit-code": matcherRef("The exit code."),
+          stdout: matcherRef("Standard output."),
+          stderr: matcherRef("Standard error."),
+        },
+      },
+    },
+  },
+  messages: {
+    failed:
+      "In container {container}, `{command}` did not give what was expected ({failed}). Run it yourself with `docker exec {container} {command}` and compare.",
+  },
+  describe: (spec) => `\`${[spec.command].flat().join(" ")}\` in ${spec.container} gives the expected result`,
+  async evaluate(ctx, spec) {
+    const argv = typeof spec.command === "string" ? ["sh", "-c", spec.command] : spec.command;
+    const result = await ctx.docker.cli(["exec", spec.container, ...argv]);
+    const actual: Record<string, unknown> = { "exit-code": result.exitCode, stdout: result.stdout, stderr: result.stderr };
+    const items: ItemResult[] = Object.entries(spec.expect ?? { "exit-code": 0 }).map(([key, matcher]) => ({
+      label: key,
+      ...match(matcher as Matcher, actual[key]),
+    }));
+    return outcomeOfItems(items, "failed", { container: spec.container, command: [spec.command].flat().join(" ") });
+  },
+};

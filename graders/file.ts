@@ -1,0 +1,77 @@
+/**
+ * A file in a named volume (read by a short-lived probe container that mounts
+ * it read-only), in a container, or in the submission folder.
+ */
+import type { Grader, CommandResult, GraderContext } from "./types";
+import { match, matcherRef, type Matcher } from "./matchers";
+import { outcomeOfItems, type ItemResult } from "./support/items";
+
+export interface FileSpec {
+  volume?: string;
+  container?: string;
+  path: string;
+  exists?: boolean;
+  content?: Matcher;
+}
+
+const MAX_BYTES = 1024 * 1024;
+
+function where(spec: FileSpec): string {
+  if (spec.volume) return `volume ${spec.volume}`;
+  if (spec.container) return `container ${spec.container}`;
+  return "your submission folder";
+}
+
+async function readFile(ctx: GraderContext, spec: FileSpec): Promise<CommandResult> {
+  const relative = spec.path.replace(/^\/+/, "");
+  if (spec.volume) {
+    const known = await ctx.docker.volume(spec.volume);
+    if (!known) return { exitCode: 125, stdout: "", stderr: `no volume named ${spec.volume}` };
+    return ctx.docker.cli([
+      "run", "--rm", "--network", "none", "-v", `${spec.volume}:/probe:ro`, ctx.probeImage,
+      "head", "-c", String(MAX_BYTES), `/probe/${relative}`,
+    ]);
+  }
+  if (spec.container) return ctx.docker.cli(["exec", spec.container, "head", "-c", String(MAX_BYTES), spec.path]);
+  return ctx.shell.exec(["head", "-c", String(MAX_BYTES), `${ctx.submissionDir}/${relative}`]);
+}
+
+export const file: Grader<FileSpec> = {
+  meta: {
+    type: "file",
+    kinds: ["check"],
+    description: "A file in a named volume, in a container, or in the submission folder: whether it exists, and its content.",
+  },
+  schema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["path"],
+    minProperties: 2,
+    description: "A file and what must hold of it. Without volume or container, the path is in the submission folder.",
+    properties: {
+      volume: { type: "string", minLength: 1, description: "Read the file from this named volume (path relative to its root)." },
+      container: { type: "string", minLength: 1, description: "Read the file inside this container (absolute path)." },
+      path: { type: "string", minLength: 1, description: "The file's path." },
+      exists: { type: "boolean", description: "Whether the file must exist (default true)." },
+      content: matcherRef("What the file's content must match."),
+    },
+    not: { required: ["volume", "container"] },
+  },
+  messages: {
+    missing: "Expected {path} in {where}, but it is not there ({detail}). Check where your script writes it.",
+    present: "Expected {path} not to exist in {where}, but it does.",
+    content: "{path} in {where} does not have the expected content. Look at it with `cat`.",
+  },
+  describe: (spec) => `${spec.path} ${spec.exists === false ? "does not exist" : "exists"} in ${where(spec)}${spec.content !== undefined ? " with the expected content" : ""}`,
+  async evaluate(ctx, spec) {
+    const read = await readFile(ctx, spec);
+    const data = { path: spec.path, where: where(spec), detail: read.stderr.trim().split("\n").pop() ?? "" };
+    const exists = read.exitCode === 0;
+    if (spec.exists === false) {
+      return exists ? { passed: false, messageId: "present", data, expected: "absent", actual: "exists" } : { passed: true };
+    }
+    if (!exists) return { passed: false, messageId: "missing", data, expected: `${spec.path} exists`, actual: data.detail || "missing" };
+    const items: ItemResult[] = spec.content === undefined ? [] : [{ label: "content", ...match(spec.content, read.stdout) }];
+    return outcomeOfItems(items, "content", data);
+  },
+};

@@ -1,0 +1,80 @@
+/** A SQL query run with the database's own client inside its container. */
+import type { Grader } from "./types";
+import { match, matcherRef, type Matcher } from "./matchers";
+import { outcomeOfItems, type ItemResult } from "./support/items";
+import { tail } from "./support/shell";
+
+export interface SqlSpec {
+  container: string;
+  engine: "mysql" | "postgres";
+  user: string;
+  password?: string;
+  database?: string;
+  query: string;
+  expect: { output?: Matcher; rows?: Matcher };
+}
+
+/** The client command line; passwords travel in the environment, not in argv. */
+function clientCommand(spec: SqlSpec): { env: string[]; argv: string[] } {
+  if (spec.engine === "mysql") {
+    return {
+      env: spec.password === undefined ? [] : ["-e", `MYSQL_PWD=${spec.password}`],
+      argv: ["mysql", "--batch", "--skip-column-names", "-h", "127.0.0.1", "-u", spec.user, ...(spec.database ? ["-D", spec.database] : []), "-e", spec.query],
+    };
+  }
+  return {
+    env: spec.password === undefined ? [] : ["-e", `PGPASSWORD=${spec.password}`],
+    argv: ["psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-U", spec.user, "-d", spec.database ?? spec.user, "-c", spec.query],
+  };
+}
+
+export const sql: Grader<SqlSpec> = {
+  meta: {
+    type: "sql",
+    kinds: ["check", "action"],
+    description: "Runs a query with the database's client inside its container (mysql or psql) and matches its output or row count.",
+  },
+  schema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["container", "engine", "user", "query"],
+    description: "A SQL query, as a given user.",
+    properties: {
+      container: { type: "string", minLength: 1, description: "The database's container." },
+      engine: { enum: ["mysql", "postgres"], description: "mysql (MySQL or MariaDB) or postgres." },
+      user: { type: "string", minLength: 1, description: "The user to log in as." },
+      password: { type: "string", description: "Its password." },
+      database: { type: "string", minLength: 1, description: "The database to connect to." },
+      query: { type: "string", minLength: 1, description: "The SQL to run." },
+      expect: {
+        type: "object",
+        additionalProperties: false,
+        minProperties: 1,
+        description: "What the query must give; as an action, leave it out.",
+        properties: {
+          output: matcherRef("The output: rows on lines, columns separated by tabs, no header."),
+          rows: matcherRef("The number of rows returned."),
+        },
+      },
+    },
+  },
+  messages: {
+    failed:
+      "The query `{query}` as {user} in {container} failed: {detail}. Check that the database and the user exist with the expected password (they are created only when the data volume starts empty).",
+    mismatch: "The query `{query}` as {user} in {container} did not return what was expected ({failed}).",
+  },
+  describe: (spec) => `as ${spec.user}${spec.database ? ` on ${spec.database}` : ""}, \`${spec.query}\` gives the expected result`,
+  async evaluate(ctx, spec) {
+    const { env, argv } = clientCommand(spec);
+    const result = await ctx.docker.cli(["exec", ...env, spec.container, ...argv], { timeoutMs: 30_000 });
+    const data = { query: spec.query, user: spec.user, container: spec.container };
+    if (result.exitCode !== 0) {
+      const detail = tail(result.stderr || result.stdout) || `exit ${result.exitCode}`;
+      return { passed: false, messageId: "failed", data: { ...data, detail }, expected: "the query succeeds", actual: detail };
+    }
+    const output = result.stdout.replace(/\n+$/, "");
+    const actual: Record<string, unknown> = { output, rows: output === "" ? 0 : output.split("\n").length };
+    const items: ItemResult[] = Object.entries(spec.expect ?? {}).map(([key, matcher]) => ({ label: key, ...match(matcher as Matcher, actual[key]) }));
+    return outcomeOfItems(items, "mismatch", data);
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * The boundary between the engine and the graders. A grader reaches Docker
+ * only through its context, so a unit test can hand it a fake one.
+ */
+import type { ContainerInspectInfo, VolumeInspectInfo } from "dockerode";
+
+export interface CommandResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ExecOptions {
+  stdin?: string | Buffer;
+  timeoutMs?: number;
+  workdir?: string;
+  env?: Record<string, string>;
+}
+
+/** Commands run in the sandbox itself (the DinD container), not in an inner container. */
+export interface SandboxShell {
+  exec(argv: string[], options?: ExecOptions): Promise<CommandResult>;
+}
+
+/** The sandbox's own Docker engine, where the student's containers live. */
+export interface InnerDocker {
+  /** `docker inspect` of a container; undefined when there is none by that name. */
+  container(name: string): Promise<ContainerInspectInfo | undefined>;
+  volume(name: string): Promise<VolumeInspectInfo | undefined>;
+  /** Names of every container, running or not. */
+  containerNames(): Promise<string[]>;
+  volumeNames(): Promise<string[]>;
+  /** Runs the docker CLI inside the sandbox. */
+  cli(args: string[], options?: ExecOptions): Promise<CommandResult>;
+  /** Calls the Engine API through the sandbox's socket. */
+  api(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+}
+
+export interface GraderContext {
+  shell: SandboxShell;
+  docker: InnerDocker;
+  /** The submission's folder inside the sandbox: the student script's working directory. */
+  submissionDir: string;
+  /** An image, present in every sandbox, for short-lived probe containers. */
+  probeImage: string;
+  /** Runs one of the submission's scripts, with the same limits as the entry script. */
+  runScript(file: string, args: string[], timeoutMs?: number): Promise<ScriptOutcome>;
+  /** Evaluates another check type's spec: how composite checks reuse graders. */
+  check(type: string, spec: unknown): Promise<Outcome>;
+}
+
+export interface ScriptOutcome {
+  exitCode: number | null;
+  output: string;
+  timedOut: boolean;
+  durationMs: number;
+}
+
+/** What a grader reports; the engine turns it into points and a message. */
+export interface Outcome {
+  passed: boolean;
+  /** Share of the check's items that passed (0..1), used when the step asks for partial credit. */
+  ratio?: number;
+  /** Key of the grader's `messages`; its {placeholders} are filled from `data`. */
+  messageId?: string;
+  data?: Record<string, string | number>;
+  /** A message already rendered (a composite check passes on its inner check's). */
+  message?: string;
+  expected?: string;
+  actual?: string;
+}
+
+export type StepKind = "check" | "action";
+
+/** A JSON-Schema fragment (draft 2020-12 subset used with ajv). */
+export type JsonSchema = Record<string, unknown>;
+
+export interface Grader<Spec = any> {
+  meta: {
+    /** The step key that selects this grader, kebab-case. */
+    type: string;
+    /** Whether a step may use it as a check, an action, or both. */
+    kinds: StepKind[];
+    description: string;
+  };
+  /** Schema of the grader's own keys; must set additionalProperties: false. */
+  schema: JsonSchema;
+  /** Messages for students, with {placeholders}; each says expected, found, what to try. */
+  messages: Record<string, string>;
+  evaluate(ctx: GraderContext, spec: Spec): Promise<Outcome>;
+  /** One line for the checklist a student reads (`labgrade explain`): what must hold. */
+  describe(spec: Spec): string;
+}

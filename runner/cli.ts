@@ -1,0 +1,138 @@
+/**
+ * The command table. Only this file maps errors to exit codes:
+ * 0 grading completed (whatever the score), 2 bad rubric or usage,
+ * 3 no sandbox could run, 130 interrupted.
+ */
+import { parseArgs } from "node:util";
+import { exitCodeOf, UsageError } from "./errors";
+import { processIo, type Io } from "./io";
+import { setVerbose } from "./log";
+import { disposeAllSandboxes } from "./sandbox/sandbox";
+import { cleanCommand } from "./commands/clean";
+import { explainCommand } from "./commands/explain";
+import { gradeCommand } from "./commands/grade";
+import { imagesPrepareCommand, imagesStatusCommand } from "./commands/images";
+import { setupCommand } from "./commands/setup";
+import { validateCommand } from "./commands/validate";
+
+const USAGE = `usage: labgrade <command> [options]
+
+  grade <submission-dir> --rubric <rubric.yaml> [--json FILE] [--junit FILE] [--var NAME=VALUE]... [--images clone|load]
+  validate <rubric.yaml>...          check rubrics (no Docker needed)
+  explain <rubric.yaml>              the checklist a student reads (no Docker needed)
+  images prepare --rubric <rubric.yaml>...   build the seeded image store ahead of time
+  images status                      what the image store holds
+  setup                              engine, images and seeds for the bundled rubrics
+  clean                              remove what interrupted runs left behind
+
+  --verbose                          log what the harness does (sandbox mode, timings) on stderr`;
+
+type Command = (positionals: string[], values: Record<string, unknown>, io: Io) => Promise<number>;
+
+function variablesOf(list: unknown): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const entry of (list as string[] | undefined) ?? []) {
+    const eq = entry.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--var takes NAME=VALUE, got "${entry}"`);
+    variables[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  return variables;
+}
+
+function one(positionals: string[], what: string): string {
+  if (positionals.length !== 1) throw new UsageError(`expected one ${what}, got ${positionals.length}\n\n${USAGE}`);
+  return positionals[0];
+}
+
+const commands: Record<string, Command> = {
+  grade: (positionals, values, io) => {
+    if (typeof values.rubric !== "string") throw new UsageError(`grade needs --rubric <rubric.yaml>\n\n${USAGE}`);
+    const images = values.images as string | undefined;
+    if (images !== undefined && images !== "clone" && images !== "load") throw new UsageError(`--images takes clone or load, got ${images}`);
+    return gradeCommand(
+      {
+        submission: one(positionals, "submission folder"),
+        rubric: values.rubric,
+        json: values.json as string | undefined,
+        junit: values.junit as string | undefined,
+        variables: variablesOf(values.var),
+        images,
+      },
+      io,
+    );
+  },
+  validate: (positionals, _values, io) => {
+    if (positionals.length === 0) throw new UsageError(`validate needs at least one rubric\n\n${USAGE}`);
+    return validateCommand(positionals, io);
+  },
+  explain: (positionals, _values, io) => explainCommand(one(positionals, "rubric"), io),
+  images: (positionals, values, io) => {
+    const [sub, ...rest] = positionals;
+    if (sub === "status" && rest.length === 0) return imagesStatusCommand(io);
+    if (sub === "prepare") {
+      const rubrics = [...((values.rubric as string[] | string | undefined) ?? [])].flat();
+      if (rubrics.length === 0) throw new UsageError("images prepare needs --rubric <rubric.yaml>");
+      return imagesPrepareCommand(rubrics, io);
+    }
+    throw new UsageError(`images takes prepare or status\n\n${USAGE}`);
+  },
+  setup: (_positionals, _values, io) => setupCommand(io),
+  clean: (_positionals, _values, io) => cleanCommand(io),
+};
+
+const OPTIONS = {
+  rubric: { type: "string", multiple: true },
+  json: { type: "string" },
+  junit: { type: "string" },
+  var: { type: "string", multiple: true },
+  images: { type: "string" },
+  verbose: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (!name || name === "--help" || name === "-h" || name === "help") {
+      io.out(USAGE);
+      return name ? 0 : 2;
+    }
+    const command = commands[name];
+    if (!command) throw new UsageError(`unknown command "${name}"\n\n${USAGE}`);
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+    }
+    const values: Record<string, unknown> = { ...parsed.values };
+    // --rubric is repeatable for `images prepare`; everywhere else one is expected.
+    if (Array.isArray(values.rubric) && name !== "images") {
+      if (values.rubric.length > 1) throw new UsageError("--rubric given more than once");
+      values.rubric = values.rubric[0];
+    }
+    if (values.verbose) setVerbose(true);
+    return await command(parsed.positionals, values, io);
+  } catch (error) {
+    const code = exitCodeOf(error);
+    io.err(code === 1 ? `labgrade: internal error: ${(error as Error).stack ?? error}` : `labgrade: ${(error as Error).message}`);
+    return code;
+  }
+}
+
+export function main(argv: string[]): void {
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    process.stderr.write(`labgrade: ${signal}: removing sandboxes...\n`);
+    void disposeAllSandboxes().finally(() => process.exit(130));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  void run(argv).then((code) => {
+    if (!interrupted) process.exit(code);
+  });
+}
+
+if (require.main === module) main(process.argv.slice(2));

@@ -1,0 +1,78 @@
+/** `labgrade grade <submission> --rubric R`: one submission, one result. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { gradeSubmission } from "../engine";
+import { RubricError, SandboxUnavailableError, UsageError } from "../errors";
+import type { Io } from "../io";
+import type { GradeResult } from "../result";
+import { toConsole, toJson, toJunit } from "../report";
+import { formatIssue, loadRubric } from "../rubric/load";
+import type { Rubric } from "../rubric/types";
+import type { ImageProvisioning } from "../sandbox/sandbox";
+
+export interface GradeArgs {
+  submission: string;
+  rubric: string;
+  json?: string;
+  junit?: string;
+  variables: Record<string, string>;
+  images?: ImageProvisioning;
+}
+
+export async function loadOrRefuse(file: string, variables: Record<string, string> = {}): Promise<Rubric> {
+  const loaded = await loadRubric(file, { variables });
+  if (!loaded.rubric || loaded.errors.length) {
+    throw new RubricError([...loaded.errors.map(formatIssue), `${file}: ${loaded.errors.length} error(s); nothing was graded.`].join("\n"));
+  }
+  return loaded.rubric;
+}
+
+function writeFile(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, text, "utf8");
+}
+
+/** The result of a grading that could not run, so that reports always have something to say. */
+export function errorResult(rubric: Rubric, submission: string, error: string): GradeResult {
+  const checks = rubric.steps.flatMap((step) =>
+    step.kind === "check"
+      ? [{ id: step.id, title: step.title, status: "error" as const, points: 0, maxPoints: step.points, message: `not checked: ${error}`, durationMs: 0 }]
+      : [],
+  );
+  return {
+    rubric: rubric.id,
+    submission: path.basename(path.resolve(submission)),
+    score: 0,
+    maxScore: checks.reduce((sum, c) => sum + c.maxPoints, 0),
+    status: "error",
+    checks,
+    run: { exitCode: null, durationMs: 0, output: "", timedOut: false, droppedBytes: 0 },
+    warnings: [],
+    error,
+    durationMs: 0,
+    timings: { sandboxMs: 0, imagesMs: 0, scriptMs: 0, checksMs: 0, waitMs: 0 },
+  };
+}
+
+export function writeReports(result: GradeResult, args: { json?: string; junit?: string }): void {
+  if (args.json) writeFile(args.json, toJson(result));
+  if (args.junit) writeFile(args.junit, toJunit(result));
+}
+
+export async function gradeCommand(args: GradeArgs, io: Io): Promise<number> {
+  if (!fs.existsSync(args.submission) || !fs.statSync(args.submission).isDirectory()) {
+    throw new UsageError(`${args.submission} is not a folder. Give the folder that holds the submission's scripts.`);
+  }
+  const rubric = await loadOrRefuse(args.rubric, args.variables);
+  let result: GradeResult;
+  try {
+    result = await gradeSubmission({ rubric, submissionDir: args.submission, variables: args.variables, provisioning: args.images });
+  } catch (error) {
+    if (!(error instanceof SandboxUnavailableError)) throw error;
+    writeReports(errorResult(rubric, args.submission, error.message), args);
+    throw error;
+  }
+  writeReports(result, args);
+  io.out(toConsole(result, { color: io.color }));
+  return 0;
+}

@@ -1,0 +1,222 @@
+/**
+ * Walks a rubric's steps in order against one submission's sandbox: runs the
+ * student's script, actions and checks, with requires, retries and points.
+ * It knows no check type by name: graders come from the registry.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { randomBytes } from "node:crypto";
+import { graderFor } from "../graders";
+import type { GraderContext, Outcome, ScriptOutcome } from "../graders/types";
+import { SandboxUnavailableError } from "./errors";
+import { render } from "./render";
+import type { CheckResult, GradeResult, ScriptRun } from "./result";
+import { interpolate } from "./rubric/interpolate";
+import type { CheckStep, Rubric, Step } from "./rubric/types";
+import { PROBE_IMAGE } from "./sandbox/catalog";
+import { innerDocker } from "./sandbox/inner-docker";
+import { Sandbox, SUBMISSION_DIR, type ImageProvisioning } from "./sandbox/sandbox";
+import { runInSandbox } from "./sandbox/script-run";
+import { commandFor } from "./sandbox/entry-command";
+
+export type GradeEvent =
+  | { type: "phase"; phase: "sandbox" | "script" | "checks" | "cleanup" }
+  | { type: "output"; text: string }
+  | { type: "check"; check: CheckResult };
+
+export interface GradeOptions {
+  rubric: Rubric;
+  submissionDir: string;
+  /** Variables from the command line; they override the rubric's. */
+  variables?: Record<string, string>;
+  provisioning?: ImageProvisioning;
+  onEvent?: (event: GradeEvent) => void;
+}
+
+const NOT_RUN: ScriptRun = { exitCode: null, durationMs: 0, output: "", timedOut: false, droppedBytes: 0 };
+
+function round(points: number): number {
+  return Math.round(points * 100) / 100;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Files the rubric requires that the submission lacks. */
+function missingFiles(rubric: Rubric, submissionDir: string): string[] {
+  return rubric.submission.files.filter((file) => !fs.existsSync(path.join(submissionDir, file)));
+}
+
+function skipped(step: CheckStep, message: string): CheckResult {
+  return { id: step.id, title: step.title, status: "skipped", points: 0, maxPoints: step.points, message, hidden: step.hidden || undefined, durationMs: 0 };
+}
+
+/** Placeholders a message may use: the grader's data plus expected/actual. */
+function messageOf(step: Step, outcome: Outcome): string {
+  const grader = graderFor(step.type)!;
+  const data = { ...outcome.data, expected: outcome.expected, actual: outcome.actual };
+  if (step.kind === "check" && step.feedback.fail) return render(step.feedback.fail, data);
+  if (outcome.message) return outcome.message;
+  const template = outcome.messageId ? grader.messages[outcome.messageId] : undefined;
+  return template ? render(template, data) : outcome.passed ? "" : "The check failed.";
+}
+
+export async function gradeSubmission(options: GradeOptions): Promise<GradeResult> {
+  const { rubric } = options;
+  const started = Date.now();
+  const warnings: string[] = [];
+  const checks: CheckResult[] = [];
+  const timings = { sandboxMs: 0, imagesMs: 0, scriptMs: 0, checksMs: 0, waitMs: 0 };
+  const emit = options.onEvent ?? (() => undefined);
+  const submission = path.basename(path.resolve(options.submissionDir));
+  const checkSteps = rubric.steps.filter((s): s is CheckStep => s.kind === "check");
+  const maxScore = round(checkSteps.reduce((sum, s) => sum + s.points, 0));
+  const result = (run: ScriptRun, extra: Partial<GradeResult> = {}): GradeResult => ({
+    rubric: rubric.id,
+    submission,
+    score: round(checks.reduce((sum, c) => sum + c.points, 0)),
+    maxScore,
+    status: "completed",
+    checks,
+    run,
+    warnings,
+    durationMs: Date.now() - started,
+    timings,
+    ...extra,
+  });
+
+  const missing = missingFiles(rubric, options.submissionDir);
+  if (missing.includes(rubric.submission.script)) {
+    const present = fs.existsSync(options.submissionDir) ? fs.readdirSync(options.submissionDir).join(", ") || "nothing" : "no such folder";
+    const message = `not checked: your submission has no ${rubric.submission.script}. Expected a file named ${rubric.submission.script} at the root of the submission folder; found: ${present}.`;
+    warnings.push(`Missing file(s): ${missing.join(", ")}.`);
+    for (const step of checkSteps) checks.push(skipped(step, message));
+    return result(NOT_RUN);
+  }
+  for (const file of missing) warnings.push(`Missing file: ${file}. Checks that need it will fail.`);
+
+  emit({ type: "phase", phase: "sandbox" });
+  const sandbox = await Sandbox.start({ label: `${rubric.id}-${submission}`, images: rubric.images, limits: rubric.limits, provisioning: options.provisioning });
+  try {
+    timings.sandboxMs = sandbox.timings.sandboxMs;
+    timings.imagesMs = sandbox.timings.imagesMs;
+    await sandbox.copyIn(options.submissionDir, SUBMISSION_DIR);
+
+    const randoms = new Map<string, string>();
+    const scope = {
+      vars: { ...rubric.variables, ...options.variables },
+      env: process.env,
+      random: (name: string) => {
+        if (!randoms.has(name)) randoms.set(name, randomBytes(8).toString("hex"));
+        return randoms.get(name)!;
+      },
+    };
+    let entryRun: ScriptRun | undefined;
+    const runScript = async (file: string, args: string[], timeoutMs?: number): Promise<ScriptOutcome> => {
+      const isEntry = file === rubric.submission.script && entryRun === undefined;
+      if (isEntry) emit({ type: "phase", phase: "script" });
+      const run = await runInSandbox({
+        containerId: sandbox.id,
+        workdir: SUBMISSION_DIR,
+        argv: await commandFor(sandbox, SUBMISSION_DIR, file, args, warnings),
+        timeoutMs: timeoutMs ?? rubric.submission.timeoutMs,
+        outputBytes: rubric.limits.outputBytes,
+        onOutput: isEntry ? (text) => emit({ type: "output", text }) : undefined,
+      });
+      if (isEntry) {
+        entryRun = run;
+        timings.scriptMs = run.durationMs;
+        if (run.timedOut) warnings.push(`Your script was stopped after ${Math.round(run.durationMs / 1000)} s (limit ${rubric.submission.timeoutMs / 1000} s); the checks graded the state it left.`);
+        if (run.droppedBytes > 0) warnings.push(`Your script printed ${run.droppedBytes} bytes more than the ${rubric.limits.outputBytes} kept; only the end is shown.`);
+        emit({ type: "phase", phase: "checks" });
+      }
+      return run;
+    };
+    const ctx: GraderContext = {
+      shell: sandbox,
+      docker: innerDocker(sandbox),
+      submissionDir: SUBMISSION_DIR,
+      probeImage: PROBE_IMAGE,
+      runScript,
+      check: async (type, spec) => {
+        const grader = graderFor(type);
+        if (!grader) throw new Error(`unknown check type ${type}`);
+        const outcome = await grader.evaluate(ctx, spec);
+        const template = outcome.messageId ? grader.messages[outcome.messageId] : undefined;
+        return { ...outcome, message: outcome.message ?? (template ? render(template, { ...outcome.data, expected: outcome.expected, actual: outcome.actual }) : undefined) };
+      },
+    };
+
+    const entryIsAStep = rubric.steps.some((s) => s.type === "script" && (s.spec as { file?: string }).file === rubric.submission.script);
+    if (!entryIsAStep) await runScript(rubric.submission.script, []);
+
+    const checksStarted = Date.now();
+    const succeeded = new Map<string, boolean>();
+    const deadline = started + rubric.limits.gradingTimeoutMs;
+    for (const step of rubric.steps) {
+      const failedPrerequisite = step.requires.find((id) => !succeeded.get(id));
+      if (Date.now() > deadline) {
+        succeeded.set(step.id, false);
+        if (step.kind === "check") checks.push(skipped(step, `not checked: grading stopped after ${Math.round(rubric.limits.gradingTimeoutMs / 1000)} s, the limit for one submission.`));
+        continue;
+      }
+      if (failedPrerequisite) {
+        succeeded.set(step.id, false);
+        if (step.kind === "check") {
+          const check = skipped(step, `not checked because ${failedPrerequisite} failed`);
+          checks.push(check);
+          emit({ type: "check", check });
+        }
+        continue;
+      }
+      const stepStarted = Date.now();
+      const spec = interpolate(step.spec, scope);
+      let outcome: Outcome;
+      let error: string | undefined;
+      try {
+        outcome = await evaluateWithRetry(ctx, step, spec, deadline, (ms) => (timings.waitMs += ms));
+      } catch (thrown) {
+        error = (thrown as Error).message;
+        outcome = { passed: false };
+      }
+      succeeded.set(step.id, outcome.passed);
+      if (step.kind === "action") {
+        if (!outcome.passed) warnings.push(`Step ${step.id} (${step.title}) did not complete: ${error ?? messageOf(step, outcome)}`);
+        continue;
+      }
+      const ratio = outcome.passed ? 1 : step.partial ? (outcome.ratio ?? 0) : 0;
+      const check: CheckResult = {
+        id: step.id,
+        title: step.title,
+        status: error ? "error" : outcome.passed ? "passed" : "failed",
+        points: round(step.points * ratio),
+        maxPoints: step.points,
+        message: error ? `The grader could not check this (${error}). This is not your fault: tell your instructor.` : messageOf(step, outcome),
+        expected: outcome.passed ? undefined : outcome.expected,
+        actual: outcome.passed ? undefined : outcome.actual,
+        hint: outcome.passed ? undefined : step.feedback.hint,
+        hidden: step.hidden || undefined,
+        durationMs: Date.now() - stepStarted,
+      };
+      checks.push(check);
+      emit({ type: "check", check });
+    }
+    timings.checksMs = Date.now() - checksStarted;
+    return result(entryRun ?? NOT_RUN, { sandbox: { mode: sandbox.mode, images: sandbox.provisioning } });
+  } finally {
+    emit({ type: "phase", phase: "cleanup" });
+    await sandbox.dispose();
+  }
+}
+
+async function evaluateWithRetry(ctx: GraderContext, step: Step, spec: unknown, deadline: number, waited: (ms: number) => void): Promise<Outcome> {
+  const grader = graderFor(step.type)!;
+  const until = Math.min(deadline, Date.now() + (step.retry?.timeoutMs ?? 0));
+  for (;;) {
+    const outcome = await grader.evaluate(ctx, spec);
+    if (outcome.passed || !step.retry || Date.now() + step.retry.intervalMs > until) return outcome;
+    await sleep(step.retry.intervalMs);
+    waited(step.retry.intervalMs);
+  }
+}
+
+export { SandboxUnavailableError };

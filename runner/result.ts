@@ -1,0 +1,55 @@
+/** The result contract: what `grade --json` writes and every report reads. */
+
+export type CheckStatus = "passed" | "failed" | "skipped" | "error";
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  points: number;
+  maxPoints: number;
+  /** For the student: what was expected, what was found, what to try. */
+  message: string;
+  expected?: string;
+  actual?: string;
+  hint?: string;
+  hidden?: boolean;
+  durationMs: number;
+}
+
+export interface ScriptRun {
+  /** null when the script never ran (missing) or was killed. */
+  exitCode: number | null;
+  durationMs: number;
+  /** The tail of what the script printed (stdout and stderr interleaved). */
+  output: string;
+  timedOut: boolean;
+  /** Bytes printed beyond the kept tail. */
+  droppedBytes: number;
+}
+
+export interface PhaseTimings {
+  sandboxMs: number;
+  imagesMs: number;
+  scriptMs: number;
+  checksMs: number;
+  /** Part of checksMs spent waiting between retries for services still starting. */
+  waitMs: number;
+}
+
+export interface GradeResult {
+  rubric: string;
+  submission: string;
+  score: number;
+  maxScore: number;
+  status: "completed" | "error";
+  checks: CheckResult[];
+  run: ScriptRun;
+  warnings: string[];
+  /** Why grading could not complete, when status is "error". */
+  error?: string;
+  durationMs: number;
+  timings: PhaseTimings;
+  /** How the sandbox ran: "privileged" or "capabilities", and how images were provided. */
+  sandbox?: { mode: string; images: string };
+}

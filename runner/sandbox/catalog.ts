@@ -1,0 +1,59 @@
+/**
+ * Which host image provides each image a lab uses. A real image under the
+ * upstream name (pulled where a registry is reachable) wins; otherwise the
+ * stand-in built from fixtures/images/, which keeps a name of its own.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as yaml from "js-yaml";
+import { REPO_ROOT } from "../paths";
+
+export const IMAGES_DIR = path.join(REPO_ROOT, "fixtures", "images");
+const STANDIN_PREFIX = "labgrade-standin/";
+
+/** Present in every sandbox for short-lived probe containers (reading a volume). */
+export const PROBE_IMAGE = "labgrade/probe:latest";
+const PROBE_SOURCE = "alpine:latest";
+
+export interface Catalog {
+  base: string;
+  sandbox: string;
+  /** upstream name -> recipe folder */
+  images: Record<string, string>;
+}
+
+let cached: Catalog | undefined;
+
+export function catalog(): Catalog {
+  cached ??= yaml.load(fs.readFileSync(path.join(IMAGES_DIR, "stand-ins.yaml"), "utf8")) as Catalog;
+  return cached;
+}
+
+export function standinName(recipe: string): string {
+  return `${STANDIN_PREFIX}${recipe}:latest`;
+}
+
+export function recipeDir(recipe: string): string {
+  return path.join(IMAGES_DIR, recipe);
+}
+
+export function sandboxImageName(): string {
+  return process.env.LABGRADE_SANDBOX_IMAGE ?? standinName(catalog().sandbox);
+}
+
+/** An image as the lab names it inside the sandbox, and the host image that provides it. */
+export interface ImageSource {
+  upstream: string;
+  /** Candidates on the host, best first: the real image, then the stand-in. */
+  candidates: string[];
+}
+
+export function sourcesFor(images: string[]): ImageSource[] {
+  const wanted = [...new Set([...images, PROBE_SOURCE])].sort();
+  const sources = wanted.map((upstream) => {
+    const recipe = catalog().images[upstream];
+    return { upstream, candidates: recipe ? [upstream, standinName(recipe)] : [upstream] };
+  });
+  const probe = sources.find((s) => s.upstream === PROBE_SOURCE)!;
+  return [...sources, { upstream: PROBE_IMAGE, candidates: probe.candidates }];
+}

@@ -1,0 +1,98 @@
+/**
+ * Starts one Docker-in-Docker container through testcontainers. Where the
+ * engine refuses --privileged ("unable to apply caps"), falls back to a wide
+ * capability set with a private cgroup namespace, and says which mode ran.
+ */
+import type { HostConfig } from "dockerode";
+import { GenericContainer, Wait, type StartedTestContainer } from "testcontainers";
+import { labelsFor, type Role } from "./labels";
+import { log } from "../log";
+import { hostDocker } from "./host-engine";
+
+export type SecurityMode = "privileged" | "capabilities";
+
+export interface DindOptions {
+  image: string;
+  name: string;
+  role: Role;
+  labels?: Record<string, string>;
+  env?: Record<string, string>;
+  /** A named volume mounted at /store (the seeded image store). */
+  storeVolume?: string;
+  memoryBytes?: number;
+  cpus?: number;
+  pids?: number;
+  startupTimeoutMs?: number;
+}
+
+export interface StartedDind {
+  container: StartedTestContainer;
+  mode: SecurityMode;
+  /** Lines the sandbox's init printed before its engine answered. */
+  startupLog: string[];
+}
+
+/** testcontainers has no builder methods for these; set them on the host config. */
+class DindContainer extends GenericContainer {
+  withHostConfig(extra: Partial<HostConfig> & { CgroupnsMode?: "private" | "host" }): this {
+    Object.assign(this.hostConfig, extra);
+    return this;
+  }
+}
+
+let knownMode: SecurityMode | undefined = process.env.LABGRADE_SECURITY_MODE as SecurityMode | undefined;
+
+function build(options: DindOptions, mode: SecurityMode, startupLog: string[]): DindContainer {
+  const container = new DindContainer(options.image)
+    .withName(options.name)
+    .withLabels(labelsFor(options.role, options.labels))
+    .withEnvironment(options.env ?? {})
+    .withWaitStrategy(Wait.forLogMessage(/API listen on/))
+    .withStartupTimeout(options.startupTimeoutMs ?? 60_000)
+    .withLogConsumer((stream) => stream.on("data", (line: Buffer | string) => startupLog.push(String(line).trimEnd())))
+    .withHostConfig({
+      CgroupnsMode: "private",
+      // No host network, no engine socket, no bind mount from the host: only the store volume.
+      Mounts: options.storeVolume ? [{ Type: "volume", Source: options.storeVolume, Target: "/store" }] : [],
+      ...(options.memoryBytes ? { Memory: options.memoryBytes, MemorySwap: options.memoryBytes } : {}),
+      ...(options.cpus ? { NanoCpus: Math.round(options.cpus * 1e9) } : {}),
+      ...(options.pids ? { PidsLimit: options.pids } : {}),
+    });
+  if (mode === "privileged") return container.withPrivilegedMode();
+  return container
+    .withAddedCapabilities("ALL")
+    .withDroppedCapabilities("SYS_RESOURCE")
+    .withHostConfig({ SecurityOpt: ["seccomp=unconfined", "apparmor=unconfined"] });
+}
+
+function refusedPrivileged(error: unknown): boolean {
+  return /unable to apply caps|operation not permitted/i.test(String((error as Error)?.message ?? error));
+}
+
+export async function startDind(options: DindOptions): Promise<StartedDind> {
+  const modes: SecurityMode[] = knownMode ? [knownMode] : ["privileged", "capabilities"];
+  for (const mode of modes) {
+    const startupLog: string[] = [];
+    try {
+      const container = await build(options, mode, startupLog).start();
+      if (knownMode !== mode) log(`sandbox security mode: ${mode}`);
+      knownMode = mode;
+      return { container, mode, startupLog };
+    } catch (error) {
+      if (mode === "privileged" && modes.length > 1 && refusedPrivileged(error)) {
+        log("the engine refused --privileged; falling back to capabilities (ALL but SYS_RESOURCE, private cgroup namespace)");
+        await removeByName(options.name);
+        continue;
+      }
+      await removeByName(options.name);
+      throw error;
+    }
+  }
+  throw new Error("unreachable");
+}
+
+/** A container that failed to start is left created: remove it so nothing stays behind. */
+async function removeByName(name: string): Promise<void> {
+  const docker = await hostDocker();
+  await docker.getContainer(name).remove({ force: true, v: true }).catch(() => undefined);
+}

@@ -1,0 +1,41 @@
+/**
+ * The host's Docker engine, reached through testcontainers' runtime client so
+ * that labgrade and testcontainers always talk to the same engine.
+ */
+import type Dockerode from "dockerode";
+import { getContainerRuntimeClient } from "testcontainers";
+import { SandboxUnavailableError } from "../errors";
+
+// Ryuk's image cannot be pulled on every machine; labgrade cleans up by labels.
+process.env.TESTCONTAINERS_RYUK_DISABLED ??= "true";
+
+let client: Promise<Dockerode> | undefined;
+
+async function connect(): Promise<Dockerode> {
+  try {
+    const runtime = await getContainerRuntimeClient();
+    return runtime.container.dockerode;
+  } catch (error) {
+    throw new SandboxUnavailableError(
+      `No Docker engine answers (${(error as Error).message.split("\n")[0]}). Start one, or run \`npm run setup\` to install and start Debian's docker.io.`,
+    );
+  }
+}
+
+export function hostDocker(): Promise<Dockerode> {
+  client ??= connect().catch((error) => {
+    client = undefined;
+    throw error;
+  });
+  return client;
+}
+
+/** Whether an image exists on the host engine. */
+export async function hasImage(docker: Dockerode, name: string): Promise<boolean> {
+  try {
+    await docker.getImage(name).inspect();
+    return true;
+  } catch {
+    return false;
+  }
+}

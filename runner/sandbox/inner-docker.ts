@@ -1,0 +1,46 @@
+/** The sandbox's own engine, driven with the docker CLI and curl inside the sandbox. */
+import type { ContainerInspectInfo, VolumeInspectInfo } from "dockerode";
+import type { CommandResult, ExecOptions, InnerDocker, SandboxShell } from "../../graders/types";
+
+const API_VERSION = "v1.41";
+
+function parseFirst<T>(result: CommandResult): T | undefined {
+  if (result.exitCode !== 0) return undefined;
+  try {
+    return (JSON.parse(result.stdout) as T[])[0];
+  } catch {
+    return undefined;
+  }
+}
+
+function lines(result: CommandResult): string[] {
+  return result.exitCode === 0 ? result.stdout.split("\n").filter(Boolean) : [];
+}
+
+export function innerDocker(shell: SandboxShell): InnerDocker {
+  const cli = (args: string[], options?: ExecOptions) => shell.exec(["docker", ...args], options);
+  return {
+    cli,
+    container: async (name) => parseFirst<ContainerInspectInfo>(await cli(["container", "inspect", name])),
+    volume: async (name) => parseFirst<VolumeInspectInfo>(await cli(["volume", "inspect", name])),
+    containerNames: async () => lines(await cli(["ps", "-a", "--format", "{{.Names}}"])),
+    volumeNames: async () => lines(await cli(["volume", "ls", "--format", "{{.Name}}"])),
+    async api(method, path, body) {
+      const argv = ["curl", "-sS", "--unix-socket", "/var/run/docker.sock", "-X", method, "-w", "\n%{http_code}"];
+      if (body !== undefined) argv.push("-H", "Content-Type: application/json", "--data-binary", "@-");
+      const result = await shell.exec([...argv, `http://localhost/${API_VERSION}${path}`], {
+        stdin: body === undefined ? undefined : JSON.stringify(body),
+        timeoutMs: 120_000,
+      });
+      const cut = result.stdout.lastIndexOf("\n");
+      const text = result.stdout.slice(0, cut);
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Plain-text answers (errors from proxies) are kept as text.
+      }
+      return { status: Number(result.stdout.slice(cut + 1)) || 0, body: parsed ?? result.stderr };
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * Every resource labgrade creates carries these labels, so that anything left
+ * by a crash can be found and removed later (Ryuk is not available everywhere).
+ */
+export const LABEL_APP = "labgrade";
+export const LABEL_ROLE = "labgrade.role";
+export const LABEL_CLONE = "labgrade.clone";
+export const LABEL_OWNER_PID = "labgrade.pid";
+
+export type Role = "sandbox" | "seeder" | "store-tool";
+
+export function labelsFor(role: Role, extra: Record<string, string> = {}): Record<string, string> {
+  return { [LABEL_APP]: "true", [LABEL_ROLE]: role, [LABEL_OWNER_PID]: String(process.pid), ...extra };
+}

@@ -1,0 +1,145 @@
+/**
+ * One submission's sandbox: a fresh DinD container whose engine holds the
+ * lab's images under their upstream names, the submission copied in (never
+ * bind-mounted), and everything removed afterwards whatever happened.
+ */
+import type Dockerode from "dockerode";
+import { randomBytes } from "node:crypto";
+import { execa } from "execa";
+import type { CommandResult, ExecOptions, SandboxShell } from "../../graders/types";
+import type { Limits } from "../rubric/types";
+import { log } from "../log";
+import { sandboxImageName } from "./catalog";
+import { startDind, type StartedDind } from "./dind";
+import { execIn } from "./exec";
+import { hostDocker } from "./host-engine";
+import { LABEL_CLONE } from "./labels";
+import { ensureSeed, resolveImages } from "./seed";
+import { transferImages } from "./image-transfer";
+import { runStoreTool, STORE_VOLUME } from "./store";
+
+/** Where the submission lives inside the sandbox: the script's working directory. */
+export const SUBMISSION_DIR = "/home/student/submission";
+
+/** clone: a seeded data-root cloned with hard links; load: docker save | docker load (slow, works anywhere). */
+export type ImageProvisioning = "clone" | "load";
+
+export interface SandboxRequest {
+  label: string;
+  images: string[];
+  limits: Limits;
+  provisioning?: ImageProvisioning;
+}
+
+export interface SandboxTimings {
+  sandboxMs: number;
+  imagesMs: number;
+}
+
+const live = new Set<Sandbox>();
+
+function slug(text: string): string {
+  return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 30) || "submission";
+}
+
+export class Sandbox implements SandboxShell {
+  private disposed?: Promise<void>;
+
+  private constructor(
+    private readonly docker: Dockerode,
+    private readonly dind: StartedDind,
+    readonly cloneId: string | undefined,
+    readonly timings: SandboxTimings,
+    readonly provisioning: ImageProvisioning,
+  ) {}
+
+  get id(): string {
+    return this.dind.container.getId();
+  }
+
+  get name(): string {
+    return this.dind.container.getName().replace(/^\//, "");
+  }
+
+  get mode(): string {
+    return this.dind.mode;
+  }
+
+  static async start(request: SandboxRequest): Promise<Sandbox> {
+    const provisioning = request.provisioning ?? (process.env.LABGRADE_IMAGES as ImageProvisioning) ?? "clone";
+    const docker = await hostDocker();
+    const seedStarted = Date.now();
+    const seed = provisioning === "clone" ? await ensureSeed(request.images) : undefined;
+    const images = seed?.images ?? (await resolveImages(request.images));
+    const seedMs = Date.now() - seedStarted;
+    const cloneId = seed ? `${slug(request.label)}-${randomBytes(4).toString("hex")}` : undefined;
+    const started = Date.now();
+    const dind = await startDind({
+      image: sandboxImageName(),
+      name: `labgrade-${slug(request.label)}-${randomBytes(4).toString("hex")}`,
+      role: "sandbox",
+      labels: cloneId ? { [LABEL_CLONE]: cloneId } : {},
+      storeVolume: seed ? STORE_VOLUME : undefined,
+      env: seed ? { LABGRADE_SEED: seed.key, LABGRADE_CLONE: cloneId! } : {},
+      memoryBytes: request.limits.memoryBytes,
+      cpus: request.limits.cpus,
+      pids: request.limits.pids,
+    });
+    const startMs = Date.now() - started;
+    const cloneLine = dind.startupLog.find((line) => line.includes("labgrade: cloned seed"));
+    const cloneMs = Number(/in (\d+) ms/.exec(cloneLine ?? "")?.[1] ?? 0);
+    if (cloneLine) log(cloneLine.replace(/^labgrade: /, ""));
+    if (cloneLine?.includes("(copy)")) log("hard links unavailable in the store: the seed was copied, not linked");
+    const sandbox = new Sandbox(docker, dind, cloneId, { sandboxMs: startMs - cloneMs, imagesMs: seedMs + cloneMs }, provisioning);
+    live.add(sandbox);
+    if (!seed) {
+      const loadStarted = Date.now();
+      try {
+        await transferImages(sandbox.id, images);
+      } catch (error) {
+        await sandbox.dispose();
+        throw error;
+      }
+      sandbox.timings.imagesMs = seedMs + Date.now() - loadStarted;
+    }
+    return sandbox;
+  }
+
+  exec(argv: string[], options?: ExecOptions): Promise<CommandResult> {
+    return execIn(this.docker, this.id, argv, options);
+  }
+
+  /** Copies a host folder in as a tar stream; links stay links, never followed out of it. */
+  async copyIn(hostDir: string, target: string): Promise<void> {
+    const made = await this.exec(["mkdir", "-p", target]);
+    if (made.exitCode !== 0) throw new Error(`mkdir ${target} in the sandbox failed: ${made.stderr}`);
+    const tar = execa("tar", ["-C", hostDir, "--owner=0", "--group=0", "--numeric-owner", "-cf", "-", "."], { buffer: false, encoding: "buffer" });
+    await this.dind.container.copyArchiveToContainer(tar.stdout!, target);
+    await tar;
+  }
+
+  /** Removes the sandbox, its anonymous volumes and its clone of the seed. Safe to call twice. */
+  dispose(): Promise<void> {
+    this.disposed ??= (async () => {
+      live.delete(this);
+      // SIGKILL: the inner containers die with it; nothing of theirs is worth a clean stop.
+      await this.dind.container.stop({ timeout: 0, remove: true, removeVolumes: true }).catch((error) => {
+        log(`stopping sandbox ${this.name}: ${(error as Error).message}`);
+        return this.docker.getContainer(this.id).remove({ force: true, v: true }).catch(() => undefined);
+      });
+      if (this.cloneId) await removeClones([this.cloneId]);
+    })();
+    return this.disposed;
+  }
+}
+
+export async function removeClones(cloneIds: string[]): Promise<void> {
+  if (cloneIds.length === 0) return;
+  const result = await runStoreTool(`cd /store/clones && rm -rf -- "$@"`, cloneIds);
+  if (result.exitCode !== 0) log(`removing clones ${cloneIds.join(", ")}: ${result.output}`);
+}
+
+/** For Ctrl-C: removes every sandbox this process still holds. */
+export async function disposeAllSandboxes(): Promise<void> {
+  await Promise.all([...live].map((sandbox) => sandbox.dispose()));
+}

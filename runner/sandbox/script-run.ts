@@ -1,0 +1,51 @@
+/**
+ * Runs one of the submission's scripts inside the sandbox with execa: its
+ * folder as working directory, a terminal (`script`), so that `docker exec -it`
+ * copied from the course works, a wall-clock limit enforced inside the sandbox
+ * and here, and only the tail of its output kept.
+ */
+import { execa } from "execa";
+import type { ScriptRun } from "../result";
+import { shellQuote } from "../../graders/support/shell";
+import { TailBuffer, stripTerminal } from "./tail-buffer";
+
+export interface ScriptRequest {
+  containerId: string;
+  workdir: string;
+  /** The command to run, already resolved (interpreter and script path). */
+  argv: string[];
+  timeoutMs: number;
+  outputBytes: number;
+  /** Called with each piece of output as it comes (for a live display). */
+  onOutput?: (text: string) => void;
+}
+
+/** Exit codes of coreutils' timeout when it had to stop the command. */
+const TIMEOUT_CODES = new Set([124, 137]);
+
+export async function runInSandbox(request: ScriptRequest): Promise<ScriptRun> {
+  const seconds = Math.max(1, Math.ceil(request.timeoutMs / 1000));
+  const command = request.argv.map(shellQuote).join(" ");
+  const started = Date.now();
+  const tail = new TailBuffer(request.outputBytes);
+  const subprocess = execa(
+    "docker",
+    ["exec", "-w", request.workdir, "-e", "TERM=dumb", request.containerId,
+     "timeout", "-k", "5", String(seconds), "script", "-qefc", command, "/dev/null"],
+    { all: true, buffer: false, stdin: "ignore", reject: false, timeout: request.timeoutMs + 20_000, forceKillAfterDelay: 2_000 },
+  );
+  subprocess.all?.on("data", (chunk: Buffer) => {
+    tail.push(chunk);
+    request.onOutput?.(stripTerminal(chunk.toString("utf8")));
+  });
+  const finished = await subprocess;
+  const durationMs = Date.now() - started;
+  const timedOut = Boolean(finished.timedOut) || (TIMEOUT_CODES.has(finished.exitCode ?? -1) && durationMs >= request.timeoutMs);
+  return {
+    exitCode: timedOut ? null : (finished.exitCode ?? null),
+    durationMs,
+    output: stripTerminal(tail.text()),
+    timedOut,
+    droppedBytes: tail.dropped,
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Seeded data-roots: a rubric's images loaded once into a Docker data
+ * directory by a dockerd that was then stopped. Each sandbox clones one
+ * (hard links for layers), so provisioning costs next to nothing whatever the
+ * images' size. A seed is keyed by the images' ids and the sandbox image's,
+ * so rubrics with the same images share one and a changed image makes a new one.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { SandboxUnavailableError } from "../errors";
+import { log } from "../log";
+import { sandboxImageName, sourcesFor } from "./catalog";
+import { startDind } from "./dind";
+import { hasImage, hostDocker } from "./host-engine";
+import { transferImages } from "./image-transfer";
+import { runStoreTool, STORE_VOLUME } from "./store";
+
+export interface ResolvedImage {
+  /** The name inside the sandbox (mysql:8.0). */
+  upstream: string;
+  /** The host image that provides it (mysql:8.0 or labgrade-standin/mysql-8.0:latest). */
+  hostName: string;
+  id: string;
+}
+
+export interface Seed {
+  key: string;
+  images: ResolvedImage[];
+}
+
+/** Finds the host image for each image a lab uses; refuses with what to do when one is missing. */
+export async function resolveImages(images: string[]): Promise<ResolvedImage[]> {
+  const docker = await hostDocker();
+  const resolved: ResolvedImage[] = [];
+  const missing: string[] = [];
+  for (const source of sourcesFor(images)) {
+    let found: string | undefined;
+    for (const candidate of source.candidates) {
+      if (await hasImage(docker, candidate)) {
+        found = candidate;
+        break;
+      }
+    }
+    if (!found) missing.push(source.upstream);
+    else resolved.push({ upstream: source.upstream, hostName: found, id: (await docker.getImage(found).inspect()).Id });
+  }
+  if (!(await hasImage(docker, sandboxImageName()))) missing.push(`the sandbox image ${sandboxImageName()}`);
+  if (missing.length) {
+    throw new SandboxUnavailableError(`Missing image(s): ${[...new Set(missing)].join(", ")}. Run \`npm run setup\` to pull or build them.`);
+  }
+  return resolved;
+}
+
+export async function seedKeyOf(images: ResolvedImage[]): Promise<string> {
+  const docker = await hostDocker();
+  const sandboxId = (await docker.getImage(sandboxImageName()).inspect()).Id;
+  const hash = createHash("sha256").update(sandboxId);
+  for (const image of images) hash.update(`\n${image.upstream}=${image.id}`);
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Loads the images into a fresh data-root under seeds/<key>.tmp-*, then renames it into place. */
+async function buildSeed(key: string, images: ResolvedImage[]): Promise<void> {
+  const temporary = `${key}.tmp-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const started = Date.now();
+  const seeder = await startDind({
+    image: sandboxImageName(),
+    name: `labgrade-seeder-${temporary.replace(/\./g, "-")}`,
+    role: "seeder",
+    storeVolume: STORE_VOLUME,
+    env: { LABGRADE_DATA_ROOT: `/store/seeds/${temporary}` },
+  });
+  try {
+    await transferImages(seeder.container.getId(), images);
+    const manifest = JSON.stringify({ key, created: new Date().toISOString(), images });
+    await seeder.container.exec(["sh", "-c", `printf '%s' "$1" > /store/seeds/${temporary}/labgrade-seed.json`, "sh", manifest]);
+  } finally {
+    // A clean stop lets dockerd close its bolt databases before the rename.
+    await seeder.container.stop({ timeout: 30 });
+  }
+  const renamed = await runStoreTool(
+    `if mv -T "/store/seeds/$1" "/store/seeds/$2" 2>/dev/null; then echo renamed; else rm -rf "/store/seeds/$1"; fi`,
+    [temporary, key],
+  );
+  log(`seed ${key} ${renamed.output.includes("renamed") ? "built" : "built by another process first"} in ${Date.now() - started} ms`);
+}
+
+const ready = new Map<string, Promise<Seed>>();
+
+/**
+ * The seed for these images, built when it does not exist yet. Two processes
+ * building the same seed each build their own and the first rename wins.
+ */
+export function ensureSeed(imageNames: string[]): Promise<Seed> {
+  const memoKey = [...imageNames].sort().join(",");
+  let seed = ready.get(memoKey);
+  if (!seed) {
+    seed = (async () => {
+      const images = await resolveImages(imageNames);
+      const key = await seedKeyOf(images);
+      const present = await runStoreTool(`test -f "/store/seeds/$1/labgrade-seed.json"`, [key]);
+      if (present.exitCode !== 0) await buildSeed(key, images);
+      return { key, images };
+    })();
+    seed.catch(() => ready.delete(memoKey));
+    ready.set(memoKey, seed);
+  }
+  return seed;
+}
+
+/**
+ * Removes seeds whose images no longer exist on the host (a rebuilt stand-in
+ * makes a new seed), and half-built ones whose builder process is gone.
+ */
+export async function pruneStaleSeeds(isAlive: (pid: number) => boolean): Promise<string[]> {
+  const docker = await hostDocker();
+  const listed = await runStoreTool(`cd /store/seeds 2>/dev/null || exit 0; for d in *; do [ -d "$d" ] && printf '%s\\t%s\\n' "$d" "$(cat "$d/labgrade-seed.json" 2>/dev/null)"; done; true`);
+  const stale: string[] = [];
+  for (const line of listed.output.split("\n").filter(Boolean)) {
+    const [name, manifest] = line.split("\t");
+    const builder = /\.tmp-(\d+)-/.exec(name);
+    if (builder) {
+      if (!isAlive(Number(builder[1]))) stale.push(name);
+      continue;
+    }
+    const images = (JSON.parse(manifest || '{"images":[]}') as { images: ResolvedImage[] }).images;
+    const present = await Promise.all(images.map((image) => docker.getImage(image.id).inspect().then(() => true, () => false)));
+    if (images.length === 0 || present.includes(false)) stale.push(name);
+  }
+  if (stale.length) await runStoreTool(`cd /store/seeds && rm -rf -- "$@"`, stale);
+  return stale;
+}

@@ -1,0 +1,104 @@
+/**
+ * Makes every image the bundled rubrics need exist on the host engine: the
+ * real one where a registry answers, else a stand-in built from Debian
+ * packages (fixtures/images/), kept under a name of its own. Builds are
+ * keyed by a hash of their recipe, so an unchanged recipe costs nothing.
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { execa } from "execa";
+import { catalog, recipeDir, sandboxImageName, standinName } from "../sandbox/catalog";
+import { hasImage, hostDocker } from "../sandbox/host-engine";
+
+const RECIPE_LABEL = "labgrade.recipe-hash";
+
+export interface ImageSetupReport {
+  say: (line: string) => void;
+}
+
+let registryAnswers: boolean | undefined = process.env.LABGRADE_PULL === "never" ? false : undefined;
+
+/** Tries a pull once; after the first failure, assumes no registry is reachable. */
+async function tryPull(name: string, report: ImageSetupReport): Promise<boolean> {
+  if (registryAnswers === false) return false;
+  const pulled = await execa("docker", ["pull", "-q", name], { reject: false, timeout: 120_000 });
+  registryAnswers = pulled.exitCode === 0;
+  if (registryAnswers) report.say(`pulled ${name}`);
+  return registryAnswers;
+}
+
+function hashDir(dir: string, extra: string): string {
+  const hash = createHash("sha256").update(extra);
+  for (const name of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, name);
+    hash.update(`\0${name}\0${fs.statSync(file).mode & 0o111 ? "x" : "-"}\0`).update(fs.readFileSync(file));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function labelOf(name: string): Promise<string | undefined> {
+  const docker = await hostDocker();
+  try {
+    return (await docker.getImage(name).inspect()).Config.Labels?.[RECIPE_LABEL];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Debian base the stand-ins build FROM: pulled, or made with debootstrap. */
+async function ensureBase(report: ImageSetupReport): Promise<string> {
+  const base = catalog().base;
+  if (await hasImage(await hostDocker(), base)) return base;
+  if (await tryPull("debian:bookworm", report)) {
+    await execa("docker", ["tag", "debian:bookworm", base]);
+    return base;
+  }
+  report.say(`building ${base} with debootstrap (about 30 s)`);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-base-"));
+  try {
+    await execa("debootstrap", ["--variant=minbase", "bookworm", root, "http://deb.debian.org/debian"]);
+    await execa("sh", ["-c", `rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/*`, "sh", root]);
+    await execa("sh", ["-c", `tar -C "$1" -c . | docker import -c 'CMD ["/bin/bash"]' - "$2"`, "sh", root, base]);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  return base;
+}
+
+async function ensureRecipe(recipe: string, base: string, report: ImageSetupReport): Promise<void> {
+  const name = standinName(recipe);
+  const docker = await hostDocker();
+  const baseId = (await docker.getImage(base).inspect()).Id;
+  const wanted = hashDir(recipeDir(recipe), baseId);
+  if ((await labelOf(name)) === wanted) return;
+  report.say(`building ${name} from fixtures/images/${recipe}`);
+  const started = Date.now();
+  await execa("docker", ["build", "-q", "--build-arg", `BASE=${base}`, "--label", `${RECIPE_LABEL}=${wanted}`, "-t", name, recipeDir(recipe)], {
+    env: { DOCKER_BUILDKIT: "0" },
+  });
+  report.say(`built ${name} in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** Every image the given lab images need, plus the sandbox image. */
+export async function ensureImages(upstreamImages: string[], report: ImageSetupReport): Promise<void> {
+  const docker = await hostDocker();
+  const needed: string[] = [];
+  for (const upstream of [...new Set(upstreamImages)].sort()) {
+    if (await hasImage(docker, upstream)) continue;
+    if (catalog().images[upstream] && registryAnswers === false) {
+      needed.push(upstream);
+      continue;
+    }
+    if (!(await tryPull(upstream, report))) needed.push(upstream);
+  }
+  const base = await ensureBase(report);
+  await ensureRecipe(catalog().sandbox, base, report);
+  for (const upstream of needed) {
+    const recipe = catalog().images[upstream];
+    if (!recipe) throw new Error(`No registry answers and there is no stand-in recipe for ${upstream} in fixtures/images/stand-ins.yaml.`);
+    await ensureRecipe(recipe, base, report);
+  }
+  if (!(await hasImage(docker, sandboxImageName()))) throw new Error(`the sandbox image ${sandboxImageName()} is missing after setup`);
+}

@@ -1,0 +1,58 @@
+/**
+ * A grader context without Docker: containers and volumes are plain data and
+ * commands answer from a table. Enough to unit-test a grader's logic.
+ */
+import type { ContainerInspectInfo } from "dockerode";
+import type { CommandResult, GraderContext, Outcome } from "../../graders/types";
+
+export interface FakeWorld {
+  containers?: Record<string, Partial<ContainerInspectInfo>>;
+  volumes?: string[];
+  /** Answers to commands, keyed by the argv joined with spaces (prefix match). */
+  commands?: Record<string, Partial<CommandResult>>;
+}
+
+export function fakeContext(world: FakeWorld, check?: (type: string, spec: unknown) => Promise<Outcome>): GraderContext & { calls: string[][] } {
+  const calls: string[][] = [];
+  const answer = async (argv: string[]): Promise<CommandResult> => {
+    calls.push(argv);
+    const line = argv.join(" ");
+    const key = Object.keys(world.commands ?? {}).find((prefix) => line.startsWith(prefix));
+    return { exitCode: 0, stdout: "", stderr: "", ...(key ? world.commands![key] : { exitCode: 127, stderr: `no fake answer for ${line}` }) };
+  };
+  return {
+    calls,
+    shell: { exec: (argv) => answer(argv) },
+    docker: {
+      cli: (args) => answer(["docker", ...args]),
+      container: async (name) => world.containers?.[name] as ContainerInspectInfo | undefined,
+      volume: async (name) => (world.volumes?.includes(name) ? ({ Name: name } as never) : undefined),
+      containerNames: async () => Object.keys(world.containers ?? {}),
+      volumeNames: async () => world.volumes ?? [],
+      api: async () => ({ status: 500, body: "no engine in a fake context" }),
+    },
+    submissionDir: "/home/student/submission",
+    probeImage: "labgrade/probe:latest",
+    runScript: async () => ({ exitCode: 0, output: "", timedOut: false, durationMs: 0 }),
+    check: check ?? (async () => ({ passed: false })),
+  };
+}
+
+/** Inspect data shaped like `docker inspect` of a container started by the lab. */
+export function inspected(overrides: {
+  image: string;
+  env?: string[];
+  status?: string;
+  ports?: Record<string, { HostPort: string }[]>;
+  mounts?: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[];
+  tmpfs?: Record<string, string>;
+}): Partial<ContainerInspectInfo> {
+  return {
+    Id: "0123456789abcdef0123456789abcdef",
+    Config: { Image: overrides.image, Env: overrides.env ?? [] } as never,
+    State: { Status: overrides.status ?? "running", Running: (overrides.status ?? "running") === "running" } as never,
+    HostConfig: { PortBindings: overrides.ports ?? {}, Tmpfs: overrides.tmpfs } as never,
+    Mounts: (overrides.mounts ?? []) as never,
+    NetworkSettings: { Networks: {} } as never,
+  };
+}
