@@ -1,5 +1,7 @@
 /** Several checks that earn their points together, e.g. "the stack still works". */
 import type { Grader, Outcome } from "./types";
+// The registry imports this file too; graderFor is only called after both are loaded.
+import { graderFor } from "./index";
 
 export type AllSpec = Record<string, unknown>[];
 
@@ -17,7 +19,13 @@ export const all: Grader<AllSpec> = {
   },
   // The failing item's own message is what the student reads.
   messages: {},
-  describe: (spec) => spec.map((item) => Object.keys(item)[0]).join(" and ") + " checks all pass",
+  describe: (spec) =>
+    spec
+      .map((item) => {
+        const [type, inner] = Object.entries(item)[0];
+        return graderFor(type)?.describe(inner) ?? type;
+      })
+      .join("; and "),
   async evaluate(ctx, spec) {
     const outcomes: Outcome[] = [];
     for (const item of spec) {

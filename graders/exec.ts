@@ -1,6 +1,6 @@
 /** A command run inside one of the student's containers, and what it prints. */
 import type { Grader } from "./types";
-import { match, matcherRef, type Matcher } from "./matchers";
+import { describeExpectations, match, matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 
 export interface ExecSpec {
@@ -46,7 +46,7 @@ export const exec: Grader<ExecSpec> = {
     failed:
       "In container {container}, `{command}` did not give what was expected ({failed}). Run it yourself with `docker exec {container} {command}` and compare.",
   },
-  describe: (spec) => `\`${[spec.command].flat().join(" ")}\` in ${spec.container} gives the expected result`,
+  describe: (spec) => `\`${[spec.command].flat().join(" ")}\` in ${spec.container}${spec.expect ? ` gives ${describeExpectations(spec.expect)}` : " runs"}`,
   async evaluate(ctx, spec) {
     const argv = typeof spec.command === "string" ? ["sh", "-c", spec.command] : spec.command;
     const result = await ctx.docker.cli(["exec", spec.container, ...argv]);

@@ -3,7 +3,7 @@
  * it read-only), in a container, or in the submission folder.
  */
 import type { Grader, CommandResult, GraderContext } from "./types";
-import { match, matcherRef, type Matcher } from "./matchers";
+import { describeMatcher, match, matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 
 export interface FileSpec {
@@ -62,7 +62,7 @@ export const file: Grader<FileSpec> = {
     present: "Expected {path} not to exist in {where}, but it does.",
     content: "{path} in {where} does not have the expected content. Look at it with `cat`.",
   },
-  describe: (spec) => `${spec.path} ${spec.exists === false ? "does not exist" : "exists"} in ${where(spec)}${spec.content !== undefined ? " with the expected content" : ""}`,
+  describe: (spec) => `${spec.path} ${spec.exists === false ? "does not exist" : "exists"} in ${where(spec)}${spec.content !== undefined ? `, its content ${describeMatcher(spec.content)}` : ""}`,
   async evaluate(ctx, spec) {
     const read = await readFile(ctx, spec);
     const data = { path: spec.path, where: where(spec), detail: read.stderr.trim().split("\n").pop() ?? "" };

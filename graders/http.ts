@@ -3,7 +3,7 @@
  * the sandbox's own and parallel gradings never collide on host ports.
  */
 import type { Grader } from "./types";
-import { match, matcherRef, type Matcher } from "./matchers";
+import { describeExpectations, match, matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { tail } from "./support/shell";
 
@@ -48,10 +48,7 @@ export const http: Grader<HttpSpec> = {
       "Expected an answer from {url}, but the connection failed: {detail}. Check that the container runs and publishes the port (-p host:container), then try `curl {url}`.",
     mismatch: "{url} answered, but not as expected ({failed}). Open it with `curl -i {url}` and compare.",
   },
-  describe: (spec) => {
-    const parts = [spec.expect?.status !== undefined ? `status ${JSON.stringify(spec.expect.status)}` : "", spec.expect?.body !== undefined ? "the expected body" : ""];
-    return `${spec.method ?? "GET"} ${spec.url} answers ${parts.filter(Boolean).join(" with ") || "at all"}`;
-  },
+  describe: (spec) => `${spec.method ?? "GET"} ${spec.url} answers${spec.expect ? ` with ${describeExpectations(spec.expect)}` : ""}`,
   async evaluate(ctx, spec) {
     const argv = ["curl", "-sS", "--max-time", "10", "-X", spec.method ?? "GET", "-w", `${STATUS_MARK}%{http_code}`, spec.url];
     if (spec.body !== undefined) argv.push("--data-binary", spec.body);

@@ -1,6 +1,6 @@
 /** Runs one of the submission's scripts with arguments, and matches its exit code and output. */
 import type { Grader } from "./types";
-import { match, matcherRef, type Matcher } from "./matchers";
+import { describeExpectations, match, matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { tail } from "./support/shell";
 
@@ -44,7 +44,7 @@ export const script: Grader<ScriptSpec> = {
     failed: "`./{command}` did not behave as expected ({failed}). Run it yourself and compare. Its output ended with: {output}",
     timedOut: "`./{command}` was stopped after {seconds} s. Check that it does not wait for input or for a service forever.",
   },
-  describe: (spec) => `\`./${[spec.file, ...(spec.args ?? [])].join(" ")}\`${spec.expect ? " gives the expected result" : " runs"}`,
+  describe: (spec) => `\`./${[spec.file, ...(spec.args ?? [])].join(" ")}\`${spec.expect ? ` gives ${describeExpectations(spec.expect)}` : " runs"}`,
   async evaluate(ctx, spec) {
     const run = await ctx.runScript(spec.file, spec.args ?? [], spec.timeout ? spec.timeout * 1000 : undefined);
     const data = { command: [spec.file, ...(spec.args ?? [])].join(" "), output: tail(run.output, 200) || "(nothing)" };

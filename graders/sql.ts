@@ -1,6 +1,6 @@
 /** A SQL query run with the database's own client inside its container. */
 import type { Grader } from "./types";
-import { match, matcherRef, type Matcher } from "./matchers";
+import { describeExpectations, match, matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { tail } from "./support/shell";
 
@@ -63,7 +63,7 @@ export const sql: Grader<SqlSpec> = {
       "The query `{query}` as {user} in {container} failed: {detail}. Check that the database and the user exist with the expected password (they are created only when the data volume starts empty).",
     mismatch: "The query `{query}` as {user} in {container} did not return what was expected ({failed}).",
   },
-  describe: (spec) => `as ${spec.user}${spec.database ? ` on ${spec.database}` : ""}, \`${spec.query}\` gives the expected result`,
+  describe: (spec) => `as ${spec.user}${spec.database ? ` on ${spec.database}` : ""}, \`${spec.query}\` gives ${describeExpectations(spec.expect) || "no error"}`,
   async evaluate(ctx, spec) {
     const { env, argv } = clientCommand(spec);
     const result = await ctx.docker.cli(["exec", ...env, spec.container, ...argv], { timeoutMs: 30_000 });

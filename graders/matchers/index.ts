@@ -181,3 +181,10 @@ export const matcherSchema: JsonSchema = {
 
 /** Reference to the shared matcher schema, for graders' schema fragments. */
 export const matcherRef = (description: string): JsonSchema => ({ $ref: "#/$defs/matcher", description });
+
+/** `status equals 200, body contains "PHP Version"`: an expect block in words, for checklists. */
+export function describeExpectations(expect: Record<string, Matcher> | undefined): string {
+  return Object.entries(expect ?? {})
+    .map(([key, matcher]) => `${key} ${describeMatcher(matcher)}`)
+    .join(", ");
+}

@@ -25,8 +25,6 @@ export function parseDuration(value: unknown): number | undefined {
  * k, m, g, t are powers of 1024.
  */
 const SIZE_UNITS: Record<string, number> = {
-  "": 1,
-  b: 1,
   kb: 1e3,
   mb: 1e6,
   gb: 1e9,
@@ -41,7 +39,8 @@ const SIZE_UNITS: Record<string, number> = {
   t: 1024 ** 4,
 };
 
-export const SIZE_PATTERN = `^(${NUMBER}) ?([bB]|[kKmMgGtT](?:i?B)?)?$`;
+/** Whole bytes ("4096", "10B"), or an amount with a unit ("1.5KiB", "2 GiB"). */
+export const SIZE_PATTERN = `^(?:(\\d+) ?[bB]?|(${NUMBER}) ?([kKmMgGtT](?:i?B)?))$`;
 
 /** Bytes, or undefined when the value is not a size. */
 export function parseSize(value: unknown): number | undefined {
@@ -49,5 +48,6 @@ export function parseSize(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
   const found = new RegExp(SIZE_PATTERN).exec(value.trim());
   if (!found) return undefined;
-  return Math.round(Number(found[1]) * SIZE_UNITS[(found[2] ?? "").toLowerCase()]);
+  const [, bytes, amount, unit] = found;
+  return bytes !== undefined ? Number(bytes) : Math.round(Number(amount) * SIZE_UNITS[unit.toLowerCase()]);
 }

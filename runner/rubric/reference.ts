@@ -16,7 +16,7 @@ const REF_NAMES: Record<string, string> = {
   size: "size",
   id: "id",
   "relative-path": "path",
-  "check-spec": "check",
+  "check-spec": "checks (one type key each)",
   retry: "mapping",
   feedback: "mapping",
   step: "step",
@@ -40,22 +40,24 @@ function typeOf(schema: JsonSchema): string {
 }
 
 /** Rows for a mapping's keys, with nested mappings and lists of mappings flattened: `expect.status`, `ports[].host`. */
-function rows(schema: JsonSchema, prefix = ""): string[] {
+function rows(schema: JsonSchema, prefix = "", nested = true): string[] {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const required = (schema.required ?? []) as string[];
   return Object.entries(properties).flatMap(([key, property]) => {
     const name = `${prefix}${key}`;
     const row = `| \`${name}\` | ${cell(typeOf(property))} | ${required.includes(key) ? "yes" : ""} | ${cell(String(property.description ?? ""))} |`;
     const items = property.items as JsonSchema | undefined;
+    if (!nested) return [row];
     if (property.properties) return [row, ...rows(property, `${name}.`)];
     if (items?.properties) return [row, ...rows(items, `${name}[].`)];
     return [row];
   });
 }
 
-function table(schema: JsonSchema, omit: string[] = []): string {
-  const shown = { ...schema, properties: Object.fromEntries(Object.entries((schema.properties ?? {}) as object).filter(([key]) => !omit.includes(key))) };
-  return ["| Key | Type | Required | Description |", "| --- | --- | --- | --- |", ...rows(shown)].join("\n");
+function table(schema: JsonSchema, options: { omit?: string[]; nested?: boolean } = {}): string {
+  const kept = Object.entries((schema.properties ?? {}) as object).filter(([key]) => !options.omit?.includes(key));
+  const shown = { ...schema, properties: Object.fromEntries(kept) };
+  return ["| Key | Type | Required | Description |", "| --- | --- | --- | --- |", ...rows(shown, "", options.nested ?? true)].join("\n");
 }
 
 function typesTable(registry: GraderRegistry): string {
@@ -69,16 +71,17 @@ export function renderBlock(name: string, schema: JsonSchema, registry: GraderRe
   const defs = schema.$defs as Record<string, JsonSchema>;
   const properties = schema.properties as Record<string, JsonSchema>;
   const graderKeys = Object.keys(registry);
-  if (name === "rubric") return table(schema);
+  if (name === "rubric") return table(schema, { nested: false });
   if (name === "submission" || name === "limits") return table(properties[name]);
-  if (name === "check-step" || name === "action-step") return table(defs[name], graderKeys);
+  if (name === "check-step" || name === "action-step") return table(defs[name], { omit: graderKeys });
   if (name === "retry" || name === "feedback") return table(defs[name]);
   if (name === "matcher") return table((defs.matcher.oneOf as JsonSchema[])[1]);
   if (name === "types") return typesTable(registry);
   if (name.startsWith("grader:")) {
     const fragment = defs[graderDefName(name.slice("grader:".length))];
     if (!fragment) throw new Error(`README block ${name}: no such check or action type`);
-    return fragment.properties ? table(fragment) : `A list; each item is ${typeOf((fragment.items ?? {}) as JsonSchema)} type with its keys. ${fragment.description ?? ""}`.trim();
+    // A fragment that is not a mapping (all: a list) is one row: the type key itself.
+    return table(fragment.properties ? fragment : { properties: { [name.slice("grader:".length)]: fragment }, required: [name.slice("grader:".length)] });
   }
   throw new Error(`README block ${name}: unknown block name`);
 }

@@ -73,7 +73,8 @@ function regexProblem(source: unknown): string {
     new RegExp(String(source), "m");
     return "";
   } catch (error) {
-    return (error as Error).message.replace(/^Invalid regular expression: /, "");
+    // "Invalid regular expression: /(/m: Unterminated group" → "Unterminated group"
+    return (error as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /s, "");
   }
 }
 
@@ -131,7 +132,9 @@ export function messageOf(error: ErrorObject): { key?: string; message: string }
     case "maxItems":
       return { message: `takes at most ${countedLimit(params.limit, "item", "items")}; found ${(data as unknown[]).length}.` };
     case "uniqueItems":
-      return { message: `lists ${JSON.stringify((data as unknown[])[params.i])} twice (items ${params.j + 1} and ${params.i + 1}): remove one.` };
+      return {
+        message: `lists ${JSON.stringify((data as unknown[])[params.i])} twice (items ${Math.min(params.i, params.j) + 1} and ${Math.max(params.i, params.j) + 1}): remove one.`,
+      };
     case "minProperties":
       return { message: minPropertiesMessage(error) };
     case "maxProperties": {
@@ -147,7 +150,7 @@ export function messageOf(error: ErrorObject): { key?: string; message: string }
       };
     case "format":
       return params.format === "regex"
-        ? { message: `is not a valid regular expression (${regexProblem(data)}); found ${describeFound(data)}. Escape special characters with \\, e.g. \\( or \\.` }
+        ? { message: `is not a valid regular expression (${regexProblem(data)}); found ${describeFound(data)}. To match a special character itself, escape it: \\( \\[ \\. \\+` }
         : { message: `must be a valid ${params.format}; found ${describeFound(data)}.` };
     case "not": {
       const excluded = (error.schema as JsonSchema).required as string[] | undefined;

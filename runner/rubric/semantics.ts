@@ -89,6 +89,6 @@ export function warnUnusedVariables(declared: Record<string, unknown>, given: Re
 }
 
 export function warnNoPoints(steps: RawStep[], issues: IssueList): void {
-  const total = steps.reduce((sum, step) => sum + (kindOf(step) === "check" && typeof step.points === "number" ? step.points : 0), 0);
+  const total = steps.reduce((sum, step) => sum + (kindOf(step) === "check" && typeof step.points === "number" && step.points > 0 ? step.points : 0), 0);
   if (steps.length && total === 0) issues.warning(["steps"], "no check is worth any points, so every score will be 0 of 0.");
 }

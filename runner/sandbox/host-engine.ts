@@ -39,3 +39,15 @@ export async function hasImage(docker: Dockerode, name: string): Promise<boolean
     return false;
   }
 }
+
+/**
+ * Environment for the docker CLI (run through execa), pointing it at the
+ * engine testcontainers resolved: a DOCKER_HOST that fell back to the
+ * default socket must not send the CLI elsewhere.
+ */
+export async function dockerCliEnv(): Promise<Record<string, string>> {
+  const modem = (await hostDocker()).modem as { socketPath?: string; host?: string; port?: number | string };
+  if (modem.socketPath) return { DOCKER_HOST: `unix://${modem.socketPath}` };
+  if (modem.host) return { DOCKER_HOST: `tcp://${modem.host}:${modem.port ?? 2375}` };
+  return {};
+}

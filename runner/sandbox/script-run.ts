@@ -7,6 +7,7 @@
 import { execa } from "execa";
 import type { ScriptRun } from "../result";
 import { shellQuote } from "../../graders/support/shell";
+import { dockerCliEnv } from "./host-engine";
 import { TailBuffer, stripTerminal } from "./tail-buffer";
 
 export interface ScriptRequest {
@@ -31,8 +32,8 @@ export async function runInSandbox(request: ScriptRequest): Promise<ScriptRun> {
   const subprocess = execa(
     "docker",
     ["exec", "-w", request.workdir, "-e", "TERM=dumb", request.containerId,
-     "timeout", "-k", "5", String(seconds), "script", "-qefc", command, "/dev/null"],
-    { all: true, buffer: false, stdin: "ignore", reject: false, timeout: request.timeoutMs + 20_000, forceKillAfterDelay: 2_000 },
+     "timeout", "-k", "2", String(seconds), "script", "-qefc", command, "/dev/null"],
+    { env: await dockerCliEnv(), all: true, buffer: false, stdin: "ignore", reject: false, timeout: request.timeoutMs + 20_000, forceKillAfterDelay: 2_000 },
   );
   subprocess.all?.on("data", (chunk: Buffer) => {
     tail.push(chunk);

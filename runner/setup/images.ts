@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { execa } from "execa";
 import { catalog, recipeDir, sandboxImageName, standinName } from "../sandbox/catalog";
-import { hasImage, hostDocker } from "../sandbox/host-engine";
+import { dockerCliEnv, hasImage, hostDocker } from "../sandbox/host-engine";
 
 const RECIPE_LABEL = "labgrade.recipe-hash";
 
@@ -23,7 +23,7 @@ let registryAnswers: boolean | undefined = process.env.LABGRADE_PULL === "never"
 /** Tries a pull once; after the first failure, assumes no registry is reachable. */
 async function tryPull(name: string, report: ImageSetupReport): Promise<boolean> {
   if (registryAnswers === false) return false;
-  const pulled = await execa("docker", ["pull", "-q", name], { reject: false, timeout: 120_000 });
+  const pulled = await execa("docker", ["pull", "-q", name], { env: await dockerCliEnv(), reject: false, timeout: 120_000 });
   registryAnswers = pulled.exitCode === 0;
   if (registryAnswers) report.say(`pulled ${name}`);
   return registryAnswers;
@@ -52,7 +52,7 @@ async function ensureBase(report: ImageSetupReport): Promise<string> {
   const base = catalog().base;
   if (await hasImage(await hostDocker(), base)) return base;
   if (await tryPull("debian:bookworm", report)) {
-    await execa("docker", ["tag", "debian:bookworm", base]);
+    await execa("docker", ["tag", "debian:bookworm", base], { env: await dockerCliEnv() });
     return base;
   }
   report.say(`building ${base} with debootstrap (about 30 s)`);
@@ -60,7 +60,7 @@ async function ensureBase(report: ImageSetupReport): Promise<string> {
   try {
     await execa("debootstrap", ["--variant=minbase", "bookworm", root, "http://deb.debian.org/debian"]);
     await execa("sh", ["-c", `rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/*`, "sh", root]);
-    await execa("sh", ["-c", `tar -C "$1" -c . | docker import -c 'CMD ["/bin/bash"]' - "$2"`, "sh", root, base]);
+    await execa("sh", ["-c", `tar -C "$1" -c . | docker import -c 'CMD ["/bin/bash"]' - "$2"`, "sh", root, base], { env: await dockerCliEnv() });
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
@@ -76,7 +76,7 @@ async function ensureRecipe(recipe: string, base: string, report: ImageSetupRepo
   report.say(`building ${name} from fixtures/images/${recipe}`);
   const started = Date.now();
   await execa("docker", ["build", "-q", "--build-arg", `BASE=${base}`, "--label", `${RECIPE_LABEL}=${wanted}`, "-t", name, recipeDir(recipe)], {
-    env: { DOCKER_BUILDKIT: "0" },
+    env: { ...(await dockerCliEnv()), DOCKER_BUILDKIT: "0" },
   });
   report.say(`built ${name} in ${Math.round((Date.now() - started) / 1000)} s`);
 }

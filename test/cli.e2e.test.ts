@@ -1,0 +1,110 @@
+/**
+ * The CLI contract, end to end: exit codes, the files it writes, the time and
+ * output limits, and that an interrupted grading leaves nothing behind.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { GradeResult } from "../runner/result";
+import { ROOT, runCli } from "./support/cli";
+
+const LAMP = path.join(ROOT, "rubrics", "lamp-stack.yaml");
+const LIMITS = path.join(ROOT, "test", "rubrics", "limits.yaml");
+let out: string;
+
+beforeAll(() => (out = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-cli-"))));
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+function readResult(file: string): GradeResult {
+  return JSON.parse(fs.readFileSync(file, "utf8")) as GradeResult;
+}
+
+describe("exit codes", () => {
+  test("2 for bad usage, with the usage text", async () => {
+    const run = await runCli(["grade", "fixtures/submissions/lamp-stack/reference"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("grade needs --rubric");
+    expect(run.stderr).toContain("usage: labgrade");
+  });
+
+  test("2 for a rubric that does not fit, with file:line:column and the key", async () => {
+    const bad = path.join(out, "bad.yaml");
+    fs.writeFileSync(bad, fs.readFileSync(LAMP, "utf8").replace("    retry: { timeout: 90s, interval: 1s }\n    sql:", "    retyr: { timeout: 90s, interval: 1s }\n    sql:"));
+    const run = await runCli(["grade", "fixtures/submissions/lamp-stack/reference", "--rubric", bad]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad\.yaml:\d+:\d+: .*retyr.*retry/);
+  });
+
+  test("3 when no sandbox can run (an image is missing), saying what to do, with an error result written", async () => {
+    const json = path.join(out, "missing-image.json");
+    const run = await runCli(["grade", "fixtures/submissions/lamp-stack/reference", "--rubric", LAMP, "--json", json], {
+      env: { LABGRADE_SANDBOX_IMAGE: "labgrade-standin/no-such-sandbox:latest" },
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("npm run setup");
+    const result = readResult(json);
+    expect(result).toMatchObject({ status: "error", score: 0, maxScore: 20 });
+    expect(result.checks).toHaveLength(11);
+  });
+
+  test("0 for a completed grading whatever the score, with JSON and JUnit written", async () => {
+    const json = path.join(out, "empty.json");
+    const junit = path.join(out, "empty.xml");
+    const run = await runCli(["grade", "fixtures/submissions/lamp-stack/empty", "--rubric", LAMP, "--json", json, "--junit", junit]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Score: 0/20");
+    expect(readResult(json)).toMatchObject({ status: "completed", score: 0, maxScore: 20 });
+    const xml = fs.readFileSync(junit, "utf8");
+    expect(xml.match(/<testcase /g)).toHaveLength(11);
+    expect(xml).toContain("Les volumes mysql-data, web-content et user-uploads existent");
+  });
+});
+
+describe("limits", () => {
+  test("a script that never ends is stopped at its time limit and the state it left is graded", async () => {
+    const json = path.join(out, "sleeps.json");
+    const run = await runCli(["grade", path.join(ROOT, "test", "submissions", "sleeps-forever"), "--rubric", LIMITS, "--json", json]);
+    expect(run.code).toBe(0);
+    const result = readResult(json);
+    expect(result.run).toMatchObject({ timedOut: true, exitCode: null });
+    expect(result.warnings.join("\n")).toContain("Your script was stopped after 5 s");
+    expect(result.checks.map((c) => [c.id, c.status])).toEqual([["marker-volume", "passed"]]);
+    expect(result.run.output).toContain("waiting forever");
+  });
+
+  test("only the tail of a flood of output is kept, and the rest is counted", async () => {
+    const json = path.join(out, "chatty.json");
+    const run = await runCli(["grade", path.join(ROOT, "test", "submissions", "chatty"), "--rubric", LIMITS, "--json", json]);
+    expect(run.code).toBe(0);
+    const result = readResult(json);
+    expect(Buffer.byteLength(result.run.output)).toBeLessThanOrEqual(64 * 1024);
+    expect(result.run.output.trimEnd().endsWith("LAST LINE")).toBe(true);
+    expect(result.run.output).toContain("la même ligne, encore et encore — données");
+    expect(result.run.droppedBytes).toBeGreaterThan(40_000_000);
+    expect(result.checks[0].status).toBe("passed");
+  });
+});
+
+test("Ctrl-C removes the sandbox and its clone before exiting with 130", async () => {
+  const child = spawn(process.execPath, [path.join(ROOT, "dist", "runner", "cli.js"), "grade", path.join(ROOT, "test", "submissions", "sleeps-forever"), "--rubric", LIMITS], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+  const mine = () =>
+    execFileSync("docker", ["ps", "-aq", "--filter", `label=labgrade.pid=${child.pid}`, "--filter", "label=labgrade.role=sandbox"], { encoding: "utf8" }).trim();
+  const deadline = Date.now() + 60_000;
+  while (mine() === "" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  expect(mine()).not.toBe("");
+  const clone = execFileSync("docker", ["inspect", "--format", '{{index .Config.Labels "labgrade.clone"}}', mine()], { encoding: "utf8" }).trim();
+  child.kill("SIGINT");
+  expect(await exited).toBe(130);
+  expect(mine()).toBe("");
+  const clones = execFileSync(
+    "docker",
+    ["run", "--rm", "--network", "none", "-v", "labgrade-store:/store", "--entrypoint", "ls", "labgrade-standin/sandbox:latest", "/store/clones"],
+    { encoding: "utf8" },
+  );
+  expect(clones.split("\n")).not.toContain(clone);
+});
