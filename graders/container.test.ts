@@ -49,7 +49,7 @@ describe("container", () => {
       name: "web",
       mounts: [
         { type: "bind", source: "src", destination: "/usr/share/nginx/html", "read-only": true },
-        { type: "tmpfs", destination: "/tmp", "size-bytes": 100 * 1024 * 1024 },
+        { type: "tmpfs", destination: "/tmp", size: "100m" },
       ],
     });
     expect(outcome).toMatchObject({ passed: true });

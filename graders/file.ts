@@ -46,7 +46,6 @@ export const file: Grader<FileSpec> = {
     type: "object",
     additionalProperties: false,
     required: ["path"],
-    minProperties: 2,
     description: "A file and what must hold of it. Without volume or container, the path is in the submission folder.",
     properties: {
       volume: { type: "string", minLength: 1, description: "Read the file from this named volume (path relative to its root)." },

@@ -70,7 +70,7 @@ export const recreate: Grader<RecreateSpec> = {
     missing: "Could not re-create {name}: there is no such container.",
     failed: "Could not re-create the containers: {detail}.",
   },
-  describe: (spec) => `${spec.containers.join(", ")} are removed and created again from the same settings`,
+  describe: (spec) => `${spec.containers.join(", ")} ${spec.containers.length > 1 ? "are" : "is"} removed and created again from the same settings`,
   async evaluate(ctx, spec): Promise<Outcome> {
     const infos: [string, ContainerInspectInfo][] = [];
     for (const name of spec.containers) {

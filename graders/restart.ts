@@ -1,11 +1,12 @@
 /** Stops then starts containers, as the lab's persistence test does. */
 import type { Grader } from "./types";
+import { parseDuration } from "./support/duration";
 import { tail } from "./support/shell";
 
 export interface RestartSpec {
   containers: string[];
-  /** Seconds docker stop waits before killing. */
-  "stop-timeout"?: number;
+  /** How long docker stop waits before killing. */
+  "stop-timeout"?: string | number;
 }
 
 export const restart: Grader<RestartSpec> = {
@@ -27,15 +28,16 @@ export const restart: Grader<RestartSpec> = {
         items: { type: "string", minLength: 1 },
         description: "Stopped in this order, started in the reverse order: list a container before the ones it depends on.",
       },
-      "stop-timeout": { type: "integer", minimum: 0, maximum: 120, description: "Seconds to wait for a clean stop (default 10)." },
+      "stop-timeout": { $ref: "#/$defs/duration", description: "How long docker stop waits for a clean stop before killing (default 10s)." },
     },
   },
   messages: {
     failed: "Could not restart {containers}: {detail}.",
   },
-  describe: (spec) => `${spec.containers.join(", ")} are stopped and started again`,
+  describe: (spec) => `${spec.containers.join(", ")} ${spec.containers.length > 1 ? "are" : "is"} stopped and started again`,
   async evaluate(ctx, spec) {
-    const stop = await ctx.docker.cli(["stop", "-t", String(spec["stop-timeout"] ?? 10), ...spec.containers], { timeoutMs: 150_000 });
+    const seconds = Math.ceil((parseDuration(spec["stop-timeout"]) ?? 10_000) / 1000);
+    const stop = await ctx.docker.cli(["stop", "-t", String(seconds), ...spec.containers], { timeoutMs: (seconds + 30) * 1000 * spec.containers.length });
     const start = await ctx.docker.cli(["start", ...[...spec.containers].reverse()], { timeoutMs: 60_000 });
     const failure = [stop, start].find((r) => r.exitCode !== 0);
     return failure

@@ -54,6 +54,8 @@ export interface ScriptOutcome {
   output: string;
   timedOut: boolean;
   durationMs: number;
+  /** The wall-clock limit it ran under. */
+  timeoutMs: number;
 }
 
 /** What a grader reports; the engine turns it into points and a message. */

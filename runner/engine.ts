@@ -11,7 +11,7 @@ import type { GraderContext, Outcome, ScriptOutcome } from "../graders/types";
 import { SandboxUnavailableError } from "./errors";
 import { render } from "./render";
 import type { CheckResult, GradeResult, ScriptRun } from "./result";
-import { interpolate } from "./rubric/interpolate";
+import { interpolate, type InterpolationScope } from "./rubric/interpolate";
 import type { CheckStep, Rubric, Step } from "./rubric/types";
 import { PROBE_IMAGE } from "./sandbox/catalog";
 import { innerDocker } from "./sandbox/inner-docker";
@@ -67,8 +67,20 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const checks: CheckResult[] = [];
   const timings = { sandboxMs: 0, imagesMs: 0, scriptMs: 0, checksMs: 0, waitMs: 0 };
   const emit = options.onEvent ?? (() => undefined);
+  const randoms = new Map<string, string>();
+  const scope: InterpolationScope = {
+    vars: { ...rubric.variables, ...options.variables },
+    env: process.env,
+    // One value per name and run, so that a hard-coded answer cannot match.
+    random: (name) => {
+      if (!randoms.has(name)) randoms.set(name, randomBytes(8).toString("hex"));
+      return randoms.get(name)!;
+    },
+  };
+  // What students read (titles, feedback) may use variables too; specs are filled in step by step.
+  const steps = rubric.steps.map((step) => ({ ...step, ...(interpolate(step.kind === "check" ? { title: step.title, feedback: step.feedback } : { title: step.title }, scope) as object) })) as Step[];
   const submission = path.basename(path.resolve(options.submissionDir));
-  const checkSteps = rubric.steps.filter((s): s is CheckStep => s.kind === "check");
+  const checkSteps = steps.filter((s): s is CheckStep => s.kind === "check");
   const maxScore = round(checkSteps.reduce((sum, s) => sum + s.points, 0));
   const result = (run: ScriptRun, extra: Partial<GradeResult> = {}): GradeResult => ({
     rubric: rubric.id,
@@ -101,35 +113,27 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     timings.imagesMs = sandbox.timings.imagesMs;
     await sandbox.copyIn(options.submissionDir, SUBMISSION_DIR);
 
-    const randoms = new Map<string, string>();
-    const scope = {
-      vars: { ...rubric.variables, ...options.variables },
-      env: process.env,
-      random: (name: string) => {
-        if (!randoms.has(name)) randoms.set(name, randomBytes(8).toString("hex"));
-        return randoms.get(name)!;
-      },
-    };
     let entryRun: ScriptRun | undefined;
     const runScript = async (file: string, args: string[], timeoutMs?: number): Promise<ScriptOutcome> => {
       const isEntry = file === rubric.submission.script && entryRun === undefined;
       if (isEntry) emit({ type: "phase", phase: "script" });
+      const limitMs = timeoutMs ?? rubric.submission.timeoutMs;
       const run = await runInSandbox({
         containerId: sandbox.id,
         workdir: SUBMISSION_DIR,
         argv: await commandFor(sandbox, SUBMISSION_DIR, file, args, warnings),
-        timeoutMs: timeoutMs ?? rubric.submission.timeoutMs,
+        timeoutMs: limitMs,
         outputBytes: rubric.limits.outputBytes,
         onOutput: isEntry ? (text) => emit({ type: "output", text }) : undefined,
       });
       if (isEntry) {
         entryRun = run;
         timings.scriptMs = run.durationMs;
-        if (run.timedOut) warnings.push(`Your script was stopped after ${Math.round(run.durationMs / 1000)} s (limit ${rubric.submission.timeoutMs / 1000} s); the checks graded the state it left.`);
+        if (run.timedOut) warnings.push(`Your script was stopped after ${Math.round(limitMs / 1000)} s, its time limit; the checks graded the state it left. Check that it does not wait for input or for a service forever.`);
         if (run.droppedBytes > 0) warnings.push(`Your script printed ${run.droppedBytes} bytes more than the ${rubric.limits.outputBytes} kept; only the end is shown.`);
         emit({ type: "phase", phase: "checks" });
       }
-      return run;
+      return { ...run, timeoutMs: limitMs };
     };
     const ctx: GraderContext = {
       shell: sandbox,
@@ -146,13 +150,13 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       },
     };
 
-    const entryIsAStep = rubric.steps.some((s) => s.type === "script" && (s.spec as { file?: string }).file === rubric.submission.script);
+    const entryIsAStep = steps.some((s) => s.type === "script" && (s.spec as { file?: string }).file === rubric.submission.script);
     if (!entryIsAStep) await runScript(rubric.submission.script, []);
 
     const checksStarted = Date.now();
     const succeeded = new Map<string, boolean>();
     const deadline = started + rubric.limits.gradingTimeoutMs;
-    for (const step of rubric.steps) {
+    for (const step of steps) {
       const failedPrerequisite = step.requires.find((id) => !succeeded.get(id));
       if (Date.now() > deadline) {
         succeeded.set(step.id, false);

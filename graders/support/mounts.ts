@@ -2,6 +2,7 @@
 import type { ContainerInspectInfo } from "dockerode";
 import * as path from "node:path";
 import type { JsonSchema } from "../types";
+import { parseSize } from "./duration";
 import type { ItemResult } from "./items";
 
 export interface MountSpec {
@@ -10,8 +11,8 @@ export interface MountSpec {
   source?: string;
   destination: string;
   "read-only"?: boolean;
-  /** tmpfs size in bytes. */
-  "size-bytes"?: number;
+  /** tmpfs size limit. */
+  size?: string | number;
 }
 
 export const mountSchema: JsonSchema = {
@@ -28,7 +29,7 @@ export const mountSchema: JsonSchema = {
     },
     destination: { type: "string", pattern: "^/", description: "The path inside the container." },
     "read-only": { type: "boolean", description: "Whether it must be mounted read-only (true) or read-write (false)." },
-    "size-bytes": { type: "integer", minimum: 1, description: "For a tmpfs: its size limit in bytes." },
+    size: { $ref: "#/$defs/size", description: "For a tmpfs: its size limit (--tmpfs /tmp:size=100m)." },
   },
 };
 
@@ -40,12 +41,10 @@ interface FoundMount {
   sizeBytes?: number;
 }
 
-const UNITS: Record<string, number> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-
 /** `size=100m` in a --tmpfs option string, in bytes. */
 function tmpfsSize(options: string): number | undefined {
-  const found = /(?:^|,)size=(\d+)([kmg]?)/i.exec(options);
-  return found ? Number(found[1]) * UNITS[found[2].toLowerCase()] : undefined;
+  const found = /(?:^|,)size=([^,]+)/i.exec(options);
+  return found ? parseSize(found[1]) : undefined;
 }
 
 /** Every mount of a container, from --mount/-v (Mounts) and --tmpfs (HostConfig.Tmpfs). */
@@ -82,14 +81,14 @@ export function mountItems(info: ContainerInspectInfo, specs: MountSpec[], submi
       source: source ?? "",
       destination: spec.destination,
       readOnly: spec["read-only"] ?? false,
-      sizeBytes: spec["size-bytes"],
+      sizeBytes: parseSize(spec.size),
     });
     const passed =
       at !== undefined &&
       (spec.type === undefined || at.type === spec.type) &&
       (source === undefined || path.posix.normalize(at.source) === path.posix.normalize(source)) &&
       (spec["read-only"] === undefined || at.readOnly === spec["read-only"]) &&
-      (spec["size-bytes"] === undefined || at.sizeBytes === spec["size-bytes"]);
+      (spec.size === undefined || at.sizeBytes === parseSize(spec.size));
     return { label: `mount ${spec.destination}`, passed, expected, actual: at ? describeMount(at) : foundText };
   });
 }

@@ -55,7 +55,7 @@ export function referencesIn(text: string): Reference[] {
 
 /** Malformed `${…}` in a text, each with what to write instead. */
 export function referenceProblemsIn(text: string): { text: string; message: string }[] {
-  return tokensOf(text).flatMap((token) => (token.kind === "problem" ? [token] : []));
+  return tokensOf(text).flatMap((token) => (token.kind === "problem" ? [{ text: token.text, message: token.message }] : []));
 }
 
 function replaceInText(text: string, resolve: (reference: Reference) => string): string {

@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { graders } from "../../graders";
-import { parseDuration, parseSize } from "./duration";
+import { parseDuration, parseSize } from "../../graders/support/duration";
 import { IssueList, type RubricIssue } from "./issues";
 import { parseYaml } from "./positions";
 import { DEFAULTS, type GraderRegistry } from "./schema";

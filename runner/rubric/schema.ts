@@ -6,7 +6,7 @@
 import { graders } from "../../graders";
 import { matcherSchema } from "../../graders/matchers";
 import type { Grader, JsonSchema, StepKind } from "../../graders/types";
-import { DURATION_PATTERN, SIZE_PATTERN } from "./duration";
+import { DURATION_PATTERN, SIZE_PATTERN } from "../../graders/support/duration";
 import { REFERENCE_NAME } from "./interpolate";
 
 export type GraderRegistry = Readonly<Record<string, Grader>>;

@@ -3,7 +3,7 @@
  * action type key (validated by that grader's schema), and the typed Step.
  */
 import type { Grader, JsonSchema, StepKind } from "../../graders/types";
-import { parseDuration } from "./duration";
+import { parseDuration } from "../../graders/support/duration";
 import { replaceVariables } from "./interpolate";
 import type { IssueList } from "./issues";
 import type { Path, PositionMap } from "./positions";
@@ -74,7 +74,13 @@ export function readStep(raw: unknown, index: number, context: StepContext): Ste
 
   const graderKeys = Object.keys(raw).filter((key) => hasOwn(registry, key));
   for (const problem of validators.stepKeys(kind, without(raw, [...graderKeys, other]), path)) issues.error(problem.path, problem.message);
+  const type = readTypeKey(raw, kind, graderKeys, path, context);
+  return type ? build(raw, kind, type, index, context) : undefined;
+}
 
+/** The step's one check or action type, its spec validated; undefined when there is not exactly one. */
+function readTypeKey(raw: RawStep, kind: StepKind, graderKeys: string[], path: Path, context: StepContext): string | undefined {
+  const { registry, validators, issues } = context;
   const types = graderKeys.filter((key) => registry[key].meta.kinds.includes(kind));
   for (const key of graderKeys.filter((key) => !types.includes(key))) issues.error([...path, key], wrongKindMessage(registry[key], kind));
   if (graderKeys.length === 0) {
@@ -90,7 +96,7 @@ export function readStep(raw: unknown, index: number, context: StepContext): Ste
       issues.error(problem.path, problem.message);
     }
   }
-  return types.length === 1 ? build(raw, kind, types[0], index, context) : undefined;
+  return types.length === 1 ? types[0] : undefined;
 }
 
 function build(raw: RawStep, kind: StepKind, type: string, index: number, context: StepContext): Step {

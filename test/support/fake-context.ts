@@ -33,7 +33,7 @@ export function fakeContext(world: FakeWorld, check?: (type: string, spec: unkno
     },
     submissionDir: "/home/student/submission",
     probeImage: "labgrade/probe:latest",
-    runScript: async () => ({ exitCode: 0, output: "", timedOut: false, durationMs: 0 }),
+    runScript: async () => ({ exitCode: 0, output: "", timedOut: false, durationMs: 0, timeoutMs: 300_000 }),
     check: check ?? (async () => ({ passed: false })),
   };
 }

@@ -51,3 +51,4 @@ export function parseSize(value: unknown): number | undefined {
   const [, bytes, amount, unit] = found;
   return bytes !== undefined ? Number(bytes) : Math.round(Number(amount) * SIZE_UNITS[unit.toLowerCase()]);
 }
+

@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { graders } from "../../graders";
+import { matcherSchema } from "../../graders/matchers";
+import type { Grader, JsonSchema } from "../../graders/types";
+import { buildRubricSchema, gradersOfKind } from "./schema";
+import { rubricValidators } from "./validator";
+import { SCHEMA_FILE, schemaFileText } from "./write-schema";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+/** Every key a rubric can have: each `properties` entry, and each named-values schema. */
+function keysWithoutDescription(node: unknown, where = "#"): string[] {
+  if (node === null || typeof node !== "object") return [];
+  const missing: string[] = [];
+  const schema = node as JsonSchema;
+  for (const [key, property] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
+    if (typeof property.description !== "string" || property.description.trim() === "") missing.push(`${where}/properties/${key}`);
+  }
+  if (typeof schema.additionalProperties === "object" && !(schema.additionalProperties as JsonSchema).description) {
+    missing.push(`${where}/additionalProperties`);
+  }
+  for (const [key, inner] of Object.entries(schema)) missing.push(...keysWithoutDescription(inner, `${where}/${key}`));
+  return missing;
+}
+
+const fake = (type: string, kinds: Grader["meta"]["kinds"], schema: JsonSchema): Grader => ({
+  meta: { type, kinds, description: `The ${type} type.` },
+  schema,
+  messages: {},
+  describe: () => type,
+  evaluate: async () => ({ passed: true }),
+});
+
+describe("the rubric schema", () => {
+  const schema = buildRubricSchema(graders);
+  const defs = schema.$defs as Record<string, JsonSchema>;
+
+  it("is the committed rubrics/schema/rubric.schema.json (run `npm run schema` when this fails)", () => {
+    expect(readFileSync(path.join(ROOT, SCHEMA_FILE), "utf8")).toBe(schemaFileText());
+  });
+
+  it("has a description on every key, so that an editor documents each one", () => {
+    expect(keysWithoutDescription(schema)).toEqual([]);
+  });
+
+  it("is draft 2020-12 and compiles in strict mode", () => {
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(() => rubricValidators(graders)).not.toThrow();
+  });
+
+  it("takes the matcher schema from the graders' matchers, not a copy", () => {
+    expect(defs.matcher).toBe(matcherSchema);
+  });
+
+  it("defines check-spec as one single-key object per check type, which `all` refers to", () => {
+    const branches = (defs["check-spec"].oneOf as JsonSchema[]).map((branch) => branch.required);
+    expect(branches).toEqual(gradersOfKind(graders, "check").map((g) => [g.meta.type]));
+    expect(JSON.stringify(graders.all.schema)).toContain('"$ref":"#/$defs/check-spec"');
+  });
+
+  it("offers each type only where its kind is allowed", () => {
+    const checkKeys = Object.keys(defs["check-step"].properties as object);
+    const actionKeys = Object.keys(defs["action-step"].properties as object);
+    for (const grader of Object.values(graders)) {
+      expect(checkKeys.includes(grader.meta.type)).toBe(grader.meta.kinds.includes("check"));
+      expect(actionKeys.includes(grader.meta.type)).toBe(grader.meta.kinds.includes("action"));
+    }
+  });
+
+  it("refuses unknown keys in every grader's mapping", () => {
+    for (const grader of Object.values(graders)) {
+      if (grader.schema.type === "object") expect([grader.meta.type, grader.schema.additionalProperties]).toEqual([grader.meta.type, false]);
+    }
+  });
+});
+
+describe("a schema from another registry", () => {
+  const registry = {
+    probe: fake("probe", ["check"], { type: "object", additionalProperties: false, required: ["value"], properties: { value: { $ref: "#/$defs/matcher", description: "v" } } }),
+    poke: fake("poke", ["action"], { type: "object", additionalProperties: false, properties: { target: { type: "string", description: "t" } } }),
+  };
+
+  it("is built from that registry's graders only", () => {
+    const defs = buildRubricSchema(registry).$defs as Record<string, JsonSchema>;
+    expect(Object.keys(defs).filter((name) => name.startsWith("grader-"))).toEqual(["grader-poke", "grader-probe"]);
+    expect(Object.keys(defs["check-step"].properties as object)).toContain("probe");
+    expect(Object.keys(defs["check-step"].properties as object)).not.toContain("poke");
+  });
+
+  it("compiles beside the real one in the shared Ajv, each resolving its own references", () => {
+    const validators = rubricValidators(registry);
+    expect(validators.graderSpec("probe", { value: { contains: 1, matches: "x" } }, [])).toEqual([
+      { path: ["value"], message: "takes at most 1 key; found 2: `contains`, `matches`. To combine matchers, use `all-of: [...]`." },
+    ]);
+    expect(rubricValidators(graders).graderSpec("all", [{ probe: {} }], ["all"])[0].message).toContain("unknown key `probe`");
+  });
+});
