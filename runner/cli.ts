@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { exitCodeOf, UsageError } from "./errors";
 import { processIo, type Io } from "./io";
 import { setVerbose } from "./log";
+import { removeOwnContainers } from "./sandbox/orphans";
 import { disposeAllSandboxes } from "./sandbox/sandbox";
 import { cleanCommand } from "./commands/clean";
 import { explainCommand } from "./commands/explain";
@@ -126,7 +127,10 @@ export function main(argv: string[]): void {
     if (interrupted) return;
     interrupted = true;
     process.stderr.write(`labgrade: ${signal}: removing sandboxes...\n`);
-    void disposeAllSandboxes().finally(() => process.exit(130));
+    void disposeAllSandboxes()
+      .then(removeOwnContainers)
+      .catch(() => undefined)
+      .finally(() => process.exit(130));
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);

@@ -5,8 +5,7 @@ import { removeOrphans } from "../sandbox/orphans";
 export async function cleanCommand(io: Io, options: { quiet?: boolean } = {}): Promise<number> {
   const report = await removeOrphans();
   if (report.containers.length) io.out(`removed containers: ${report.containers.join(", ")}`);
-  if (report.clones.length) io.out(`removed image-store clones: ${report.clones.join(", ")}`);
   if (report.seeds.length) io.out(`removed stale seeds: ${report.seeds.join(", ")}`);
-  if (!options.quiet && !report.containers.length && !report.clones.length && !report.seeds.length) io.out("nothing to clean");
+  if (!options.quiet && !report.containers.length && !report.seeds.length) io.out("nothing to clean");
   return 0;
 }

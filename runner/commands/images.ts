@@ -22,7 +22,6 @@ for seed in seeds/*/; do
   [ -f "$seed/labgrade-seed.json" ] || continue
   printf 'seed %s %s ' "$(basename "$seed")" "$(du -sh "$seed" | cut -f1)"; cat "$seed/labgrade-seed.json"; echo
 done
-for clone in clones/*/; do [ -d "$clone" ] && echo "clone $(basename "$clone")"; done
 true`;
 
 export async function imagesStatusCommand(io: Io): Promise<number> {
@@ -32,10 +31,7 @@ export async function imagesStatusCommand(io: Io): Promise<number> {
   if (lines.length === 0) io.out("  no seed yet: run `labgrade images prepare --rubric <rubric.yaml>`");
   for (const line of lines) {
     const seed = /^seed (\S+) (\S+) (.*)$/.exec(line);
-    if (!seed) {
-      io.out(`  ${line} (a sandbox's clone; removed with its sandbox, or by \`labgrade clean\`)`);
-      continue;
-    }
+    if (!seed) continue;
     const manifest = JSON.parse(seed[3]) as { created: string; images: { upstream: string; hostName: string }[] };
     io.out(`  seed ${seed[1]}  ${seed[2]}  created ${manifest.created}`);
     for (const image of manifest.images) io.out(`    ${image.upstream} <- ${image.hostName}`);

@@ -19,6 +19,8 @@ export interface DindOptions {
   env?: Record<string, string>;
   /** A named volume mounted at /store (the seeded image store). */
   storeVolume?: string;
+  /** Sandboxes read the store; only a seeder writes to it. */
+  storeWritable?: boolean;
   memoryBytes?: number;
   cpus?: number;
   pids?: number;
@@ -53,7 +55,7 @@ function build(options: DindOptions, mode: SecurityMode, startupLog: string[]): 
     .withHostConfig({
       CgroupnsMode: "private",
       // No host network, no engine socket, no bind mount from the host: only the store volume.
-      Mounts: options.storeVolume ? [{ Type: "volume", Source: options.storeVolume, Target: "/store" }] : [],
+      Mounts: options.storeVolume ? [{ Type: "volume", Source: options.storeVolume, Target: "/store", ReadOnly: !options.storeWritable }] : [],
       ...(options.memoryBytes ? { Memory: options.memoryBytes, MemorySwap: options.memoryBytes } : {}),
       ...(options.cpus ? { NanoCpus: Math.round(options.cpus * 1e9) } : {}),
       ...(options.pids ? { PidsLimit: options.pids } : {}),

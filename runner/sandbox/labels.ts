@@ -4,7 +4,6 @@
  */
 export const LABEL_APP = "labgrade";
 export const LABEL_ROLE = "labgrade.role";
-export const LABEL_CLONE = "labgrade.clone";
 export const LABEL_OWNER_PID = "labgrade.pid";
 
 export type Role = "sandbox" | "seeder" | "store-tool";

@@ -1,13 +1,11 @@
 /**
  * Finds what a crashed or killed labgrade left on the engine, by label, and
- * removes it: sandboxes and seeders whose process is gone, and clones of the
- * seed whose sandbox no longer exists.
+ * removes it: sandboxes, seeders and store tools whose process is gone (with
+ * their anonymous volumes), and seeds that are stale or half built.
  */
 import { hostDocker } from "./host-engine";
-import { LABEL_APP, LABEL_CLONE, LABEL_OWNER_PID } from "./labels";
-import { removeClones } from "./sandbox";
+import { LABEL_APP, LABEL_OWNER_PID } from "./labels";
 import { pruneStaleSeeds } from "./seed";
-import { runStoreTool } from "./store";
 
 export function processAlive(pid: number): boolean {
   try {
@@ -20,26 +18,25 @@ export function processAlive(pid: number): boolean {
 
 export interface CleanReport {
   containers: string[];
-  clones: string[];
   seeds: string[];
 }
 
-export async function removeOrphans(options: { everything?: boolean } = {}): Promise<CleanReport> {
+/** Everything this process labelled, whatever state it is in: the last sweep of an interruption. */
+export async function removeOwnContainers(): Promise<void> {
+  const docker = await hostDocker();
+  const mine = await docker.listContainers({ all: true, filters: { label: [`${LABEL_OWNER_PID}=${process.pid}`] } });
+  await Promise.all(mine.map((info) => docker.getContainer(info.Id).remove({ force: true, v: true }).catch(() => undefined)));
+}
+
+export async function removeOrphans(): Promise<CleanReport> {
   const docker = await hostDocker();
   const containers = await docker.listContainers({ all: true, filters: { label: [`${LABEL_APP}=true`] } });
   const removed: string[] = [];
-  const liveClones = new Set<string>();
   for (const info of containers) {
     const pid = Number(info.Labels[LABEL_OWNER_PID]);
-    if (options.everything || !processAlive(pid) || pid === process.pid) {
-      await docker.getContainer(info.Id).remove({ force: true, v: true }).catch(() => undefined);
-      removed.push(info.Names[0]?.replace(/^\//, "") ?? info.Id);
-    } else if (info.Labels[LABEL_CLONE]) {
-      liveClones.add(info.Labels[LABEL_CLONE]);
-    }
+    if (pid === process.pid || processAlive(pid)) continue;
+    await docker.getContainer(info.Id).remove({ force: true, v: true }).catch(() => undefined);
+    removed.push(info.Names[0]?.replace(/^\//, "") ?? info.Id);
   }
-  const listed = await runStoreTool("ls /store/clones 2>/dev/null; true");
-  const orphanClones = listed.output.split("\n").filter((name) => name && !liveClones.has(name));
-  await removeClones(orphanClones);
-  return { containers: removed, clones: orphanClones, seeds: await pruneStaleSeeds(processAlive) };
+  return { containers: removed, seeds: await pruneStaleSeeds(processAlive) };
 }

@@ -7,21 +7,21 @@ import type Dockerode from "dockerode";
 import { randomBytes } from "node:crypto";
 import { execa } from "execa";
 import type { CommandResult, ExecOptions, SandboxShell } from "../../graders/types";
+import { SandboxUnavailableError } from "../errors";
 import type { Limits } from "../rubric/types";
 import { log } from "../log";
 import { sandboxImageName } from "./catalog";
 import { startDind, type StartedDind } from "./dind";
 import { execIn } from "./exec";
 import { hostDocker } from "./host-engine";
-import { LABEL_CLONE } from "./labels";
-import { ensureSeed, resolveImages } from "./seed";
 import { transferImages } from "./image-transfer";
-import { runStoreTool, STORE_VOLUME } from "./store";
+import { ensureSeed, resolveImages, type Seed } from "./seed";
+import { STORE_VOLUME } from "./store";
 
 /** Where the submission lives inside the sandbox: the script's working directory. */
 export const SUBMISSION_DIR = "/home/student/submission";
 
-/** clone: a seeded data-root cloned with hard links; load: docker save | docker load (slow, works anywhere). */
+/** clone: the sandbox's data-root starts as a clone of a seeded store; load: docker save | docker load (slow, works anywhere). */
 export type ImageProvisioning = "clone" | "load";
 
 export interface SandboxRequest {
@@ -37,9 +37,23 @@ export interface SandboxTimings {
 }
 
 const live = new Set<Sandbox>();
+/** Sandboxes still starting: an interruption waits for them, then removes them too. */
+const starting = new Set<Promise<unknown>>();
+let shuttingDown = false;
 
 function slug(text: string): string {
   return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 30) || "submission";
+}
+
+/** The seed for these images, or undefined (with a log line) when the store cannot be used. */
+async function seedOrFallback(images: string[]): Promise<Seed | undefined> {
+  try {
+    return await ensureSeed(images);
+  } catch (error) {
+    if (error instanceof SandboxUnavailableError) throw error;
+    log(`the image store is unavailable (${(error as Error).message.split("\n")[0]}); loading images with docker save | docker load instead`);
+    return undefined;
+  }
 }
 
 export class Sandbox implements SandboxShell {
@@ -48,7 +62,6 @@ export class Sandbox implements SandboxShell {
   private constructor(
     private readonly docker: Dockerode,
     private readonly dind: StartedDind,
-    readonly cloneId: string | undefined,
     readonly timings: SandboxTimings,
     readonly provisioning: ImageProvisioning,
   ) {}
@@ -65,22 +78,27 @@ export class Sandbox implements SandboxShell {
     return this.dind.mode;
   }
 
-  static async start(request: SandboxRequest): Promise<Sandbox> {
-    const provisioning = request.provisioning ?? (process.env.LABGRADE_IMAGES as ImageProvisioning) ?? "clone";
+  static start(request: SandboxRequest): Promise<Sandbox> {
+    if (shuttingDown) return Promise.reject(new Error("labgrade is shutting down"));
+    const started = Sandbox.startUnguarded(request);
+    starting.add(started);
+    return started.finally(() => starting.delete(started));
+  }
+
+  private static async startUnguarded(request: SandboxRequest): Promise<Sandbox> {
+    const wanted = request.provisioning ?? (process.env.LABGRADE_IMAGES as ImageProvisioning | undefined) ?? "clone";
     const docker = await hostDocker();
     const seedStarted = Date.now();
-    const seed = provisioning === "clone" ? await ensureSeed(request.images) : undefined;
+    const seed = wanted === "clone" ? await seedOrFallback(request.images) : undefined;
     const images = seed?.images ?? (await resolveImages(request.images));
     const seedMs = Date.now() - seedStarted;
-    const cloneId = seed ? `${slug(request.label)}-${randomBytes(4).toString("hex")}` : undefined;
     const started = Date.now();
     const dind = await startDind({
       image: sandboxImageName(),
       name: `labgrade-${slug(request.label)}-${randomBytes(4).toString("hex")}`,
       role: "sandbox",
-      labels: cloneId ? { [LABEL_CLONE]: cloneId } : {},
       storeVolume: seed ? STORE_VOLUME : undefined,
-      env: seed ? { LABGRADE_SEED: seed.key, LABGRADE_CLONE: cloneId! } : {},
+      env: seed ? { LABGRADE_SEED: seed.key } : {},
       memoryBytes: request.limits.memoryBytes,
       cpus: request.limits.cpus,
       pids: request.limits.pids,
@@ -89,8 +107,7 @@ export class Sandbox implements SandboxShell {
     const cloneLine = dind.startupLog.find((line) => line.includes("labgrade: cloned seed"));
     const cloneMs = Number(/in (\d+) ms/.exec(cloneLine ?? "")?.[1] ?? 0);
     if (cloneLine) log(cloneLine.replace(/^labgrade: /, ""));
-    if (cloneLine?.includes("(copy)")) log("hard links unavailable in the store: the seed was copied, not linked");
-    const sandbox = new Sandbox(docker, dind, cloneId, { sandboxMs: startMs - cloneMs, imagesMs: seedMs + cloneMs }, provisioning);
+    const sandbox = new Sandbox(docker, dind, { sandboxMs: startMs - cloneMs, imagesMs: seedMs + cloneMs }, seed ? "clone" : "load");
     live.add(sandbox);
     if (!seed) {
       const loadStarted = Date.now();
@@ -118,7 +135,10 @@ export class Sandbox implements SandboxShell {
     await tar;
   }
 
-  /** Removes the sandbox, its anonymous volumes and its clone of the seed. Safe to call twice. */
+  /**
+   * Removes the sandbox with its anonymous volume, which holds its engine's
+   * data-root (the clone and every inner container). Safe to call twice.
+   */
   dispose(): Promise<void> {
     this.disposed ??= (async () => {
       live.delete(this);
@@ -127,19 +147,14 @@ export class Sandbox implements SandboxShell {
         log(`stopping sandbox ${this.name}: ${(error as Error).message}`);
         return this.docker.getContainer(this.id).remove({ force: true, v: true }).catch(() => undefined);
       });
-      if (this.cloneId) await removeClones([this.cloneId]);
     })();
     return this.disposed;
   }
 }
 
-export async function removeClones(cloneIds: string[]): Promise<void> {
-  if (cloneIds.length === 0) return;
-  const result = await runStoreTool(`cd /store/clones && rm -rf -- "$@"`, cloneIds);
-  if (result.exitCode !== 0) log(`removing clones ${cloneIds.join(", ")}: ${result.output}`);
-}
-
-/** For Ctrl-C: removes every sandbox this process still holds. */
+/** For Ctrl-C: removes every sandbox this process holds, including those still starting. */
 export async function disposeAllSandboxes(): Promise<void> {
+  shuttingDown = true;
+  await Promise.race([Promise.allSettled([...starting]), new Promise((resolve) => setTimeout(resolve, 60_000))]);
   await Promise.all([...live].map((sandbox) => sandbox.dispose()));
 }

@@ -67,11 +67,13 @@ async function buildSeed(key: string, images: ResolvedImage[]): Promise<void> {
     name: `labgrade-seeder-${temporary.replace(/\./g, "-")}`,
     role: "seeder",
     storeVolume: STORE_VOLUME,
+    storeWritable: true,
     env: { LABGRADE_DATA_ROOT: `/store/seeds/${temporary}` },
   });
   try {
     await transferImages(seeder.container.getId(), images);
-    const manifest = JSON.stringify({ key, created: new Date().toISOString(), images });
+    const sandboxImage = (await (await hostDocker()).getImage(sandboxImageName()).inspect()).Id;
+    const manifest = JSON.stringify({ key, created: new Date().toISOString(), sandboxImage, images });
     await seeder.container.exec(["sh", "-c", `printf '%s' "$1" > /store/seeds/${temporary}/labgrade-seed.json`, "sh", manifest]);
   } finally {
     // A clean stop lets dockerd close its bolt databases before the rename.
@@ -122,9 +124,10 @@ export async function pruneStaleSeeds(isAlive: (pid: number) => boolean): Promis
       if (!isAlive(Number(builder[1]))) stale.push(name);
       continue;
     }
-    const images = (JSON.parse(manifest || '{"images":[]}') as { images: ResolvedImage[] }).images;
-    const present = await Promise.all(images.map((image) => docker.getImage(image.id).inspect().then(() => true, () => false)));
-    if (images.length === 0 || present.includes(false)) stale.push(name);
+    const parsed = JSON.parse(manifest || '{"images":[]}') as { sandboxImage?: string; images: ResolvedImage[] };
+    const ids = [parsed.sandboxImage, ...parsed.images.map((image) => image.id)];
+    const present = await Promise.all(ids.map((id) => (id ? docker.getImage(id).inspect().then(() => true, () => false) : false)));
+    if (parsed.images.length === 0 || present.includes(false)) stale.push(name);
   }
   if (stale.length) await runStoreTool(`cd /store/seeds && rm -rf -- "$@"`, stale);
   return stale;

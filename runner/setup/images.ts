@@ -73,12 +73,15 @@ async function ensureRecipe(recipe: string, base: string, report: ImageSetupRepo
   const baseId = (await docker.getImage(base).inspect()).Id;
   const wanted = hashDir(recipeDir(recipe), baseId);
   if ((await labelOf(name)) === wanted) return;
+  const previous = await docker.getImage(name).inspect().then((info) => info.Id, () => undefined);
   report.say(`building ${name} from fixtures/images/${recipe}`);
   const started = Date.now();
   await execa("docker", ["build", "-q", "--build-arg", `BASE=${base}`, "--label", `${RECIPE_LABEL}=${wanted}`, "-t", name, recipeDir(recipe)], {
     env: { ...(await dockerCliEnv()), DOCKER_BUILDKIT: "0" },
   });
   report.say(`built ${name} in ${Math.round((Date.now() - started) / 1000)} s`);
+  // The replaced build would stay behind untagged; its seeds are pruned with it.
+  if (previous) await docker.getImage(previous).remove().catch(() => undefined);
 }
 
 /** Every image the given lab images need, plus the sandbox image. */
