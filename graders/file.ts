@@ -5,6 +5,7 @@
 import type { Grader, CommandResult, GraderContext } from "./types";
 import { describeMatcher, match, matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
+import { missingVolume, runProbe } from "./support/probe";
 
 export interface FileSpec {
   volume?: string;
@@ -25,12 +26,7 @@ function where(spec: FileSpec): string {
 async function readFile(ctx: GraderContext, spec: FileSpec): Promise<CommandResult> {
   const relative = spec.path.replace(/^\/+/, "");
   if (spec.volume) {
-    const known = await ctx.docker.volume(spec.volume);
-    if (!known) return { exitCode: 125, stdout: "", stderr: `no volume named ${spec.volume}` };
-    return ctx.docker.cli([
-      "run", "--rm", "--network", "none", "-v", `${spec.volume}:/probe:ro`, ctx.probeImage,
-      "head", "-c", String(MAX_BYTES), `/probe/${relative}`,
-    ]);
+    return (await missingVolume(ctx, spec.volume)) ?? runProbe(ctx, [{ source: spec.volume, target: "/probe" }], `head -c "$1" "/probe/$2"`, [String(MAX_BYTES), relative]);
   }
   if (spec.container) return ctx.docker.cli(["exec", spec.container, "head", "-c", String(MAX_BYTES), spec.path]);
   return ctx.shell.exec(["head", "-c", String(MAX_BYTES), `${ctx.submissionDir}/${relative}`]);

@@ -48,8 +48,13 @@ export interface ImageSource {
   candidates: string[];
 }
 
+/** The images a sandbox for this lab holds: the lab's own, and the probe's source. */
+export function sandboxImages(images: string[]): string[] {
+  return [...new Set([...images, PROBE_SOURCE])].sort();
+}
+
 export function sourcesFor(images: string[]): ImageSource[] {
-  const wanted = [...new Set([...images, PROBE_SOURCE])].sort();
+  const wanted = sandboxImages(images);
   const sources = wanted.map((upstream) => {
     const recipe = catalog().images[upstream];
     return { upstream, candidates: recipe ? [upstream, standinName(recipe)] : [upstream] };

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { execa } from "execa";
-import { catalog, recipeDir, sandboxImageName, standinName } from "../sandbox/catalog";
+import { catalog, recipeDir, sandboxImageName, sandboxImages, standinName } from "../sandbox/catalog";
 import { dockerCliEnv, hasImage, hostDocker } from "../sandbox/host-engine";
 
 const RECIPE_LABEL = "labgrade.recipe-hash";
@@ -88,7 +88,7 @@ async function ensureRecipe(recipe: string, base: string, report: ImageSetupRepo
 export async function ensureImages(upstreamImages: string[], report: ImageSetupReport): Promise<void> {
   const docker = await hostDocker();
   const needed: string[] = [];
-  for (const upstream of [...new Set(upstreamImages)].sort()) {
+  for (const upstream of sandboxImages(upstreamImages)) {
     if (await hasImage(docker, upstream)) continue;
     if (catalog().images[upstream] && registryAnswers === false) {
       needed.push(upstream);

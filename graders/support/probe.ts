@@ -1,0 +1,22 @@
+/**
+ * Short-lived probe containers: how graders look inside volumes (or the
+ * submission folder) without touching the student's containers.
+ */
+import type { CommandResult, GraderContext } from "../types";
+
+export interface ProbeMount {
+  /** A volume name, or an absolute path in the sandbox (a bind mount). */
+  source: string;
+  target: string;
+  writable?: boolean;
+}
+
+export function runProbe(ctx: GraderContext, mounts: ProbeMount[], script: string, args: string[] = [], timeoutMs = 60_000): Promise<CommandResult> {
+  const volumes = mounts.flatMap((m) => ["-v", `${m.source}:${m.target}${m.writable ? "" : ":ro"}`]);
+  return ctx.docker.cli(["run", "--rm", "--network", "none", ...volumes, ctx.probeImage, "sh", "-c", script, "probe", ...args], { timeoutMs });
+}
+
+/** A refusal when a volume the check reads does not exist (a probe would silently create it). */
+export async function missingVolume(ctx: GraderContext, volume: string): Promise<CommandResult | undefined> {
+  return (await ctx.docker.volume(volume)) ? undefined : { exitCode: 125, stdout: "", stderr: `no volume named ${volume}` };
+}
