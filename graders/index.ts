@@ -4,7 +4,10 @@
  */
 import type { Grader } from "./types";
 import { all } from "./all";
+import { archive } from "./archive";
+import { command } from "./command";
 import { container } from "./container";
+import { dockerRun } from "./docker-run";
 import { exec } from "./exec";
 import { file } from "./file";
 import { http } from "./http";
@@ -12,13 +15,19 @@ import { image } from "./image";
 import { recreate } from "./recreate";
 import { restart } from "./restart";
 import { script } from "./script";
+import { seedVolume } from "./seed-volume";
 import { sql } from "./sql";
 import { tcp } from "./tcp";
 import { volume } from "./volume";
+import { volumeContent } from "./volume-content";
+import { writeFile } from "./write-file";
 
 export const graders: Readonly<Record<string, Grader>> = {
   all,
+  archive,
+  command,
   container,
+  "docker-run": dockerRun,
   exec,
   file,
   http,
@@ -26,9 +35,12 @@ export const graders: Readonly<Record<string, Grader>> = {
   recreate,
   restart,
   script,
+  "seed-volume": seedVolume,
   sql,
   tcp,
   volume,
+  "volume-content": volumeContent,
+  "write-file": writeFile,
 };
 
 export function graderFor(type: string): Grader | undefined {

@@ -7,6 +7,8 @@ describe("matchers", () => {
     ["contains text", { contains: "PHP Version" }, "<h1>PHP Version 8.2</h1>", true],
     ["contains in a list", { contains: "b" }, ["a", "b"], true],
     ["matches is multiline", { matches: "^0 2 \\* \\* \\*" }, "# cron\n0 2 * * * ./backup.sh", true],
+    ["matches with flags", { matches: "/^usage:/i" }, "Usage: ./backup-volume.sh <volume>", true],
+    ["matches without flags is case-sensitive", { matches: "^usage:" }, "Usage: x", false],
     ["not", { not: { contains: "error" } }, "all good", true],
     ["one-of", { "one-of": [200, 301] }, 301, true],
     ["all-of", { "all-of": [{ contains: "a" }, { contains: "z" }] }, "abc", false],

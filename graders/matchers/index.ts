@@ -70,6 +70,12 @@ export function describeMatcher(m: Matcher): string {
   }
 }
 
+/** `usage` or, with flags, `/usage/i`; always multiline. */
+export function regexOf(pattern: string): RegExp {
+  const withFlags = /^\/(.*)\/([imsu]+)$/s.exec(pattern);
+  return withFlags ? new RegExp(withFlags[1], `${withFlags[2].replace("m", "")}m`) : new RegExp(pattern, "m");
+}
+
 function looseEquals(expected: unknown, actual: unknown): boolean {
   if (typeof expected === "object" || typeof actual === "object") {
     return JSON.stringify(expected) === JSON.stringify(actual);
@@ -104,7 +110,7 @@ function test(m: Matcher, actual: unknown): boolean {
         ? actual.some((item) => looseEquals(arg, item))
         : String(actual ?? "").includes(String(arg));
     case "matches":
-      return new RegExp(arg, "m").test(String(actual ?? ""));
+      return regexOf(arg).test(String(actual ?? ""));
     case "not":
       return !test(arg, actual);
     case "one-of":
@@ -155,7 +161,7 @@ export const matcherSchema: JsonSchema = {
       properties: {
         equals: { description: "Equals this value exactly." },
         contains: { type: ["string", "number"], minLength: 1, description: "Contains this text (or list item)." },
-        matches: { type: "string", minLength: 1, format: "regex", description: "Matches this regular expression (multiline)." },
+        matches: { type: "string", minLength: 1, format: "regex", description: "Matches this regular expression (multiline); write /pattern/i for flags such as i (ignore case)." },
         not: { $ref: "#/$defs/matcher", description: "Passes when the inner matcher fails." },
         "one-of": { type: "array", minItems: 1, description: "Equals one of these values." },
         "all-of": { type: "array", minItems: 1, items: { $ref: "#/$defs/matcher" }, description: "Passes when every matcher passes." },

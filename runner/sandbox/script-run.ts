@@ -6,6 +6,7 @@
  */
 import { execa } from "execa";
 import type { ScriptRun } from "../result";
+import { DOCKER_COMMAND_LOG } from "../../graders/docker-run";
 import { shellQuote } from "../../graders/support/shell";
 import { dockerCliEnv } from "./host-engine";
 import { TailBuffer, stripTerminal } from "./tail-buffer";
@@ -31,7 +32,7 @@ export async function runInSandbox(request: ScriptRequest): Promise<ScriptRun> {
   const tail = new TailBuffer(request.outputBytes);
   const subprocess = execa(
     "docker",
-    ["exec", "-w", request.workdir, "-e", "TERM=dumb", request.containerId,
+    ["exec", "-w", request.workdir, "-e", "TERM=dumb", "-e", `LABGRADE_DOCKER_LOG=${DOCKER_COMMAND_LOG}`, request.containerId,
      "timeout", "-k", "2", String(seconds), "script", "-qefc", command, "/dev/null"],
     { env: await dockerCliEnv(), all: true, buffer: false, stdin: "ignore", reject: false, timeout: request.timeoutMs + 20_000, forceKillAfterDelay: 2_000 },
   );

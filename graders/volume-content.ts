@@ -1,0 +1,57 @@
+/** Two volumes hold the same files, byte for byte: a restore gave back what was saved. */
+import type { Grader, Outcome } from "./types";
+import { missingVolume, runProbe } from "./support/probe";
+import { tail } from "./support/shell";
+
+export interface VolumeContentSpec {
+  volume: string;
+  "same-as": string;
+}
+
+// Lists files missing on one side, and files whose bytes differ.
+const COMPARE = `
+cd /expected && find . -type f | while IFS= read -r f; do
+  if [ ! -f "/actual/$f" ]; then echo "missing:\${f#./}"; elif ! cmp -s "$f" "/actual/$f"; then echo "differs:\${f#./}"; fi
+done
+cd /actual && find . -type f | while IFS= read -r f; do [ -f "/expected/$f" ] || echo "extra:\${f#./}"; done`;
+
+export const volumeContent: Grader<VolumeContentSpec> = {
+  meta: {
+    type: "volume-content",
+    kinds: ["check"],
+    description: "A volume holds exactly the files of another, byte for byte (e.g. a restored volume and the original).",
+  },
+  schema: {
+    type: "object",
+    additionalProperties: false,
+    required: ["volume", "same-as"],
+    description: "Two volumes to compare.",
+    properties: {
+      volume: { type: "string", minLength: 1, description: "The volume checked, e.g. the restored one." },
+      "same-as": { type: "string", minLength: 1, description: "The volume it must equal, e.g. the original." },
+    },
+  },
+  messages: {
+    missing: "Expected a volume named {volume}, but there is none. Check that your script creates it (docker run -v {volume}:/data ... creates it).",
+    differs: "Volume {volume} does not hold the same files as {same} ({count} problem(s): {detail}). Check that the archive is extracted at the volume's root (tar xzf ... -C /data).",
+    error: "The volumes could not be compared: {detail}.",
+  },
+  describe: (spec) => `volume ${spec.volume} holds the same files as ${spec["same-as"]}, byte for byte`,
+  async evaluate(ctx, spec): Promise<Outcome> {
+    if (await missingVolume(ctx, spec.volume)) {
+      return { passed: false, messageId: "missing", data: { volume: spec.volume }, expected: `volume ${spec.volume}`, actual: "no such volume" };
+    }
+    const result = await runProbe(ctx, [{ source: spec["same-as"], target: "/expected" }, { source: spec.volume, target: "/actual" }], COMPARE, [], 120_000);
+    if (result.exitCode !== 0) return { passed: false, messageId: "error", data: { detail: tail(result.stderr) } };
+    const problems = result.stdout.split("\n").filter(Boolean);
+    if (problems.length === 0) return { passed: true };
+    const detail = problems.slice(0, 5).map((p) => p.replace(":", " ")).join(", ") + (problems.length > 5 ? ` and ${problems.length - 5} more` : "");
+    return {
+      passed: false,
+      messageId: "differs",
+      data: { volume: spec.volume, same: spec["same-as"], count: problems.length, detail },
+      expected: `the files of ${spec["same-as"]}`,
+      actual: detail,
+    };
+  },
+};
