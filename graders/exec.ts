@@ -1,5 +1,6 @@
 /** A command run inside one of the student's containers, and what it prints. */
-import type { Grader } from "./types";
+import type { Grader, Outcome } from "./types";
+import { notRunning } from "./support/running";
 import { describeExpectations, match, matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 
@@ -47,7 +48,9 @@ export const exec: Grader<ExecSpec> = {
       "In container {container}, `{command}` did not give what was expected ({failed}). Run it yourself with `docker exec {container} {command}` and compare.",
   },
   describe: (spec) => `\`${[spec.command].flat().join(" ")}\` in ${spec.container}${spec.expect ? ` gives ${describeExpectations(spec.expect)}` : " runs"}`,
-  async evaluate(ctx, spec) {
+  async evaluate(ctx, spec): Promise<Outcome> {
+    const stopped = await notRunning(ctx, spec.container);
+    if (stopped) return stopped;
     const argv = typeof spec.command === "string" ? ["sh", "-c", spec.command] : spec.command;
     const result = await ctx.docker.cli(["exec", spec.container, ...argv]);
     const actual: Record<string, unknown> = { "exit-code": result.exitCode, stdout: result.stdout, stderr: result.stderr };

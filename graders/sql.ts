@@ -2,6 +2,7 @@
 import type { Grader } from "./types";
 import { describeExpectations, match, matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
+import { notRunning } from "./support/running";
 import { tail } from "./support/shell";
 
 export interface SqlSpec {
@@ -65,6 +66,8 @@ export const sql: Grader<SqlSpec> = {
   },
   describe: (spec) => `as ${spec.user}${spec.database ? ` on ${spec.database}` : ""}, \`${spec.query}\` gives ${describeExpectations(spec.expect) || "no error"}`,
   async evaluate(ctx, spec) {
+    const stopped = await notRunning(ctx, spec.container);
+    if (stopped) return stopped;
     const { env, argv } = clientCommand(spec);
     const result = await ctx.docker.cli(["exec", ...env, spec.container, ...argv], { timeoutMs: 30_000 });
     const data = { query: spec.query, user: spec.user, container: spec.container };

@@ -1,5 +1,6 @@
 /** Whether a host name reaches a port from inside a container (links, aliases, networks). */
-import type { Grader } from "./types";
+import type { Grader, Outcome } from "./types";
+import { notRunning } from "./support/running";
 import { tail } from "./support/shell";
 
 export interface TcpSpec {
@@ -44,7 +45,9 @@ export const tcp: Grader<TcpSpec> = {
     error: "Could not run a command in {from}: {detail}. Check that the container is running.",
   },
   describe: (spec) => `from ${spec.from}, ${spec.host}:${spec.port} answers`,
-  async evaluate(ctx, spec) {
+  async evaluate(ctx, spec): Promise<Outcome> {
+    const stopped = await notRunning(ctx, spec.from);
+    if (stopped) return stopped;
     const result = await ctx.docker.cli(["exec", spec.from, "sh", "-c", PROBE, "probe", spec.host, String(spec.port)]);
     const data = { from: spec.from, host: spec.host, port: spec.port };
     const expected = `${spec.host}:${spec.port} reachable`;

@@ -66,6 +66,8 @@ export interface Outcome {
   /** Key of the grader's `messages`; its {placeholders} are filled from `data`. */
   messageId?: string;
   data?: Record<string, string | number>;
+  /** Retrying cannot change this outcome (e.g. the container does not exist): stop waiting. */
+  final?: boolean;
   /** A message already rendered (a composite check passes on its inner check's). */
   message?: string;
   expected?: string;

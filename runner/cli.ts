@@ -5,20 +5,28 @@
  */
 import { parseArgs } from "node:util";
 import { exitCodeOf, UsageError } from "./errors";
+import { LIMIT_OPTIONS } from "./limit-overrides";
 import { processIo, type Io } from "./io";
 import { setVerbose } from "./log";
 import { removeOwnContainers } from "./sandbox/orphans";
 import { disposeAllSandboxes } from "./sandbox/sandbox";
+import { batchCommand } from "./commands/batch";
 import { cleanCommand } from "./commands/clean";
 import { explainCommand } from "./commands/explain";
 import { gradeCommand } from "./commands/grade";
 import { imagesPrepareCommand, imagesStatusCommand } from "./commands/images";
+import { mergeCommand } from "./commands/merge";
 import { setupCommand } from "./commands/setup";
 import { validateCommand } from "./commands/validate";
 
 const USAGE = `usage: labgrade <command> [options]
 
   grade <submission-dir> --rubric <rubric.yaml> [--json FILE] [--junit FILE] [--var NAME=VALUE]... [--images clone|load]
+        [--timeout 5m] [--grading-timeout 15m] [--memory 2g] [--cpus 2] [--pids 2048] [--output-limit 1MiB]
+  grade ... --classroom              also append GitHub Classroom's result output and a step summary
+  batch <class-dir> --rubric <rubric.yaml> --out DIR [--parallel N] [--shard i/n] [--force] [--var NAME=VALUE]...
+                                     grade every student folder (resumes; --force grades all again)
+  merge <DIR>... --out DIR           join the --out folders of batch --shard runs into one gradebook
   validate <rubric.yaml>...          check rubrics (no Docker needed)
   explain <rubric.yaml>              the checklist a student reads (no Docker needed)
   images prepare --rubric <rubric.yaml>...   build the seeded image store ahead of time
@@ -58,9 +66,32 @@ const commands: Record<string, Command> = {
         junit: values.junit as string | undefined,
         variables: variablesOf(values.var),
         images,
+        classroom: values.classroom === true,
+        limits: Object.fromEntries(LIMIT_OPTIONS.filter((key) => values[key] !== undefined).map((key) => [key, values[key] as string])),
       },
       io,
     );
+  },
+  batch: (positionals, values, io) => {
+    if (typeof values.rubric !== "string") throw new UsageError(`batch needs --rubric <rubric.yaml>\n\n${USAGE}`);
+    if (typeof values.out !== "string") throw new UsageError(`batch needs --out <folder>\n\n${USAGE}`);
+    return batchCommand(
+      {
+        classDir: one(positionals, "class folder"),
+        rubric: values.rubric,
+        out: values.out,
+        parallel: values.parallel as string | undefined,
+        shard: values.shard as string | undefined,
+        force: values.force === true,
+        variables: variablesOf(values.var),
+      },
+      io,
+    );
+  },
+  merge: (positionals, values, io) => {
+    if (positionals.length === 0) throw new UsageError(`merge needs the --out folders of batch runs\n\n${USAGE}`);
+    if (typeof values.out !== "string") throw new UsageError(`merge needs --out <folder>\n\n${USAGE}`);
+    return mergeCommand({ dirs: positionals, out: values.out }, io);
   },
   validate: (positionals, _values, io) => {
     if (positionals.length === 0) throw new UsageError(`validate needs at least one rubric\n\n${USAGE}`);
@@ -87,6 +118,17 @@ const OPTIONS = {
   junit: { type: "string" },
   var: { type: "string", multiple: true },
   images: { type: "string" },
+  timeout: { type: "string" },
+  "grading-timeout": { type: "string" },
+  memory: { type: "string" },
+  cpus: { type: "string" },
+  pids: { type: "string" },
+  "output-limit": { type: "string" },
+  classroom: { type: "boolean" },
+  out: { type: "string" },
+  parallel: { type: "string" },
+  shard: { type: "string" },
+  force: { type: "boolean" },
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { graderFor } from "../graders";
 import type { GraderContext, Outcome, ScriptOutcome } from "../graders/types";
 import { SandboxUnavailableError } from "./errors";
+import { translator, type Lang, type Translate } from "./i18n";
 import { render } from "./render";
 import type { CheckResult, GradeResult, ScriptRun } from "./result";
 import { interpolate, type InterpolationScope } from "./rubric/interpolate";
@@ -17,6 +18,7 @@ import { PROBE_IMAGE } from "./sandbox/catalog";
 import { innerDocker } from "./sandbox/inner-docker";
 import { Sandbox, SUBMISSION_DIR, type ImageProvisioning } from "./sandbox/sandbox";
 import { runInSandbox } from "./sandbox/script-run";
+import { checkSubmissionFile } from "./submission-files";
 import { commandFor } from "./sandbox/entry-command";
 
 export type GradeEvent =
@@ -31,6 +33,12 @@ export interface GradeOptions {
   variables?: Record<string, string>;
   provisioning?: ImageProvisioning;
   onEvent?: (event: GradeEvent) => void;
+  /** Run only these checks (and what they require); the others are skipped as not selected. */
+  only?: string[];
+  /** Leave the sandbox running after grading, for a look at the state the checks saw. */
+  keep?: boolean;
+  /** The language of the engine's own messages to the student (runner/i18n/); English by default. */
+  lang?: Lang;
 }
 
 const NOT_RUN: ScriptRun = { exitCode: null, durationMs: 0, output: "", timedOut: false, droppedBytes: 0 };
@@ -41,9 +49,45 @@ function round(points: number): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Files the rubric requires that the submission lacks. */
-function missingFiles(rubric: Rubric, submissionDir: string): string[] {
-  return rubric.submission.files.filter((file) => !fs.existsSync(path.join(submissionDir, file)));
+/** Files the rubric requires that the submission lacks, each with why. */
+function missingFiles(rubric: Rubric, submissionDir: string): Map<string, string> {
+  const missing = new Map<string, string>();
+  for (const file of rubric.submission.files) {
+    const found = checkSubmissionFile(submissionDir, file);
+    if (!found.present) missing.set(file, found.reason);
+  }
+  return missing;
+}
+
+/** The steps to run for `only`: the selected checks, every action, and all they require. */
+export function selectedSteps(steps: Step[], only: string[] | undefined): Set<string> {
+  const byId = new Map(steps.map((step) => [step.id, step]));
+  const wanted = only ? [...only, ...steps.filter((s) => s.kind === "action").map((s) => s.id)] : steps.map((s) => s.id);
+  const selected = new Set<string>();
+  while (wanted.length) {
+    const id = wanted.pop()!;
+    if (selected.has(id) || !byId.has(id)) continue;
+    selected.add(id);
+    wanted.push(...byId.get(id)!.requires);
+  }
+  return selected;
+}
+
+function checkResultOf(step: CheckStep, outcome: Outcome, error: string | undefined, durationMs: number, t: Translate): CheckResult {
+  const ratio = outcome.passed ? 1 : step.partial ? (outcome.ratio ?? 0) : 0;
+  return {
+    id: step.id,
+    title: step.title,
+    status: error ? "error" : outcome.passed ? "passed" : "failed",
+    points: round(step.points * ratio),
+    maxPoints: step.points,
+    message: error ? t("engine.graderError", { error }) : messageOf(step, outcome),
+    expected: outcome.passed ? undefined : outcome.expected,
+    actual: outcome.passed ? undefined : outcome.actual,
+    hint: outcome.passed ? undefined : step.feedback.hint,
+    hidden: step.hidden || undefined,
+    durationMs,
+  };
 }
 
 function skipped(step: CheckStep, message: string): CheckResult {
@@ -67,6 +111,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const checks: CheckResult[] = [];
   const timings = { sandboxMs: 0, imagesMs: 0, scriptMs: 0, checksMs: 0, waitMs: 0 };
   const emit = options.onEvent ?? (() => undefined);
+  const t = translator(options.lang);
   const randoms = new Map<string, string>();
   const scope: InterpolationScope = {
     vars: { ...rubric.variables, ...options.variables },
@@ -97,14 +142,18 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   });
 
   const missing = missingFiles(rubric, options.submissionDir);
-  if (missing.includes(rubric.submission.script)) {
-    const present = fs.existsSync(options.submissionDir) ? fs.readdirSync(options.submissionDir).join(", ") || "nothing" : "no such folder";
-    const message = `not checked: your submission has no ${rubric.submission.script}. Expected a file named ${rubric.submission.script} at the root of the submission folder; found: ${present}.`;
-    warnings.push(`Missing file(s): ${missing.join(", ")}.`);
+  const entry = rubric.submission.script;
+  if (missing.has(entry)) {
+    const present = fs.readdirSync(options.submissionDir).join(", ") || t("engine.nothing");
+    const message =
+      missing.get(entry) === "missing"
+        ? t("engine.noScript", { script: entry, present })
+        : t("engine.scriptNotFile", { script: entry, reason: missing.get(entry)! });
+    warnings.push(t("warning.missingFiles", { files: [...missing.keys()].join(", ") }));
     for (const step of checkSteps) checks.push(skipped(step, message));
     return result(NOT_RUN);
   }
-  for (const file of missing) warnings.push(`Missing file: ${file}. Checks that need it will fail.`);
+  for (const [file, reason] of missing) warnings.push(t("warning.missingFile", { file, reason }));
 
   emit({ type: "phase", phase: "sandbox" });
   const sandbox = await Sandbox.start({ label: `${rubric.id}-${submission}`, images: rubric.images, limits: rubric.limits, provisioning: options.provisioning });
@@ -118,19 +167,26 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       const isEntry = file === rubric.submission.script && entryRun === undefined;
       if (isEntry) emit({ type: "phase", phase: "script" });
       const limitMs = timeoutMs ?? rubric.submission.timeoutMs;
-      const run = await runInSandbox({
-        containerId: sandbox.id,
-        workdir: SUBMISSION_DIR,
-        argv: await commandFor(sandbox, SUBMISSION_DIR, file, args, warnings),
-        timeoutMs: limitMs,
-        outputBytes: rubric.limits.outputBytes,
-        onOutput: isEntry ? (text) => emit({ type: "output", text }) : undefined,
-      });
+      const command = await commandFor(sandbox, SUBMISSION_DIR, file, args, warnings);
+      if ("refused" in command) warnings.push(command.refused);
+      const run =
+        "refused" in command
+          ? { ...NOT_RUN, output: command.refused }
+          : await runInSandbox({
+              containerId: sandbox.id,
+              workdir: SUBMISSION_DIR,
+              argv: command.argv,
+              timeoutMs: limitMs,
+              outputBytes: rubric.limits.outputBytes,
+              // Half the sandbox's processes: the engine and the checks keep the rest.
+              maxProcesses: Math.max(64, Math.floor(rubric.limits.pids / 2)),
+              onOutput: isEntry ? (text) => emit({ type: "output", text }) : undefined,
+            });
       if (isEntry) {
         entryRun = run;
         timings.scriptMs = run.durationMs;
-        if (run.timedOut) warnings.push(`Your script was stopped after ${Math.round(limitMs / 1000)} s, its time limit; the checks graded the state it left. Check that it does not wait for input or for a service forever.`);
-        if (run.droppedBytes > 0) warnings.push(`Your script printed ${run.droppedBytes} bytes more than the ${rubric.limits.outputBytes} kept; only the end is shown.`);
+        if (run.timedOut) warnings.push(t("warning.timedOut", { seconds: Math.round(limitMs / 1000) }));
+        if (run.droppedBytes > 0) warnings.push(t("warning.dropped", { dropped: run.droppedBytes, kept: rubric.limits.outputBytes }));
         emit({ type: "phase", phase: "checks" });
       }
       return { ...run, timeoutMs: limitMs };
@@ -156,17 +212,32 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     const checksStarted = Date.now();
     const succeeded = new Map<string, boolean>();
     const deadline = started + rubric.limits.gradingTimeoutMs;
+    const selected = selectedSteps(steps, options.only);
+    let engineStopped = !(await sandbox.running());
     for (const step of steps) {
       const failedPrerequisite = step.requires.find((id) => !succeeded.get(id));
+      if (!selected.has(step.id)) {
+        if (step.kind === "check") checks.push(skipped(step, t("engine.notSelected")));
+        continue;
+      }
+      if (engineStopped) {
+        succeeded.set(step.id, false);
+        if (step.kind === "check") {
+          const check = { ...skipped(step, t("engine.stopped")), status: "failed" as const };
+          checks.push(check);
+          emit({ type: "check", check });
+        }
+        continue;
+      }
       if (Date.now() > deadline) {
         succeeded.set(step.id, false);
-        if (step.kind === "check") checks.push(skipped(step, `not checked: grading stopped after ${Math.round(rubric.limits.gradingTimeoutMs / 1000)} s, the limit for one submission.`));
+        if (step.kind === "check") checks.push(skipped(step, t("engine.gradingTimeout", { seconds: Math.round(rubric.limits.gradingTimeoutMs / 1000) })));
         continue;
       }
       if (failedPrerequisite) {
         succeeded.set(step.id, false);
         if (step.kind === "check") {
-          const check = skipped(step, `not checked because ${failedPrerequisite} failed`);
+          const check = skipped(step, t("engine.becauseFailed", { id: failedPrerequisite }));
           checks.push(check);
           emit({ type: "check", check });
         }
@@ -181,34 +252,26 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       } catch (thrown) {
         error = (thrown as Error).message;
         outcome = { passed: false };
+        // A grader fails when the sandbox is gone: the student's script stopped its engine.
+        engineStopped = !(await sandbox.running());
       }
       succeeded.set(step.id, outcome.passed);
       if (step.kind === "action") {
-        if (!outcome.passed) warnings.push(`Step ${step.id} (${step.title}) did not complete: ${error ?? messageOf(step, outcome)}`);
+        if (!outcome.passed && !engineStopped) warnings.push(t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? messageOf(step, outcome) }));
         continue;
       }
-      const ratio = outcome.passed ? 1 : step.partial ? (outcome.ratio ?? 0) : 0;
-      const check: CheckResult = {
-        id: step.id,
-        title: step.title,
-        status: error ? "error" : outcome.passed ? "passed" : "failed",
-        points: round(step.points * ratio),
-        maxPoints: step.points,
-        message: error ? `The grader could not check this (${error}). This is not your fault: tell your instructor.` : messageOf(step, outcome),
-        expected: outcome.passed ? undefined : outcome.expected,
-        actual: outcome.passed ? undefined : outcome.actual,
-        hint: outcome.passed ? undefined : step.feedback.hint,
-        hidden: step.hidden || undefined,
-        durationMs: Date.now() - stepStarted,
-      };
+      const check = engineStopped ? { ...skipped(step, t("engine.stopped")), status: "failed" as const } : checkResultOf(step, outcome, error, Date.now() - stepStarted, t);
       checks.push(check);
       emit({ type: "check", check });
     }
     timings.checksMs = Date.now() - checksStarted;
-    return result(entryRun ?? NOT_RUN, { sandbox: { mode: sandbox.mode, images: sandbox.provisioning } });
+    if (engineStopped) warnings.push(t("warning.engineStopped"));
+    return result(entryRun ?? NOT_RUN, { sandbox: { mode: sandbox.mode, images: sandbox.provisioning, ...(options.keep ? { kept: sandbox.name } : {}) } });
   } finally {
-    emit({ type: "phase", phase: "cleanup" });
-    await sandbox.dispose();
+    if (!options.keep) {
+      emit({ type: "phase", phase: "cleanup" });
+      await sandbox.dispose();
+    }
   }
 }
 
@@ -217,7 +280,7 @@ async function evaluateWithRetry(ctx: GraderContext, step: Step, spec: unknown, 
   const until = Math.min(deadline, Date.now() + (step.retry?.timeoutMs ?? 0));
   for (;;) {
     const outcome = await grader.evaluate(ctx, spec);
-    if (outcome.passed || !step.retry || Date.now() + step.retry.intervalMs > until) return outcome;
+    if (outcome.passed || outcome.final || !step.retry || Date.now() + step.retry.intervalMs > until) return outcome;
     await sleep(step.retry.intervalMs);
     waited(step.retry.intervalMs);
   }

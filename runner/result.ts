@@ -51,5 +51,5 @@ export interface GradeResult {
   durationMs: number;
   timings: PhaseTimings;
   /** How the sandbox ran: "privileged" or "capabilities", and how images were provided. */
-  sandbox?: { mode: string; images: string };
+  sandbox?: { mode: string; images: string; /** The container left running by --keep. */ kept?: string };
 }

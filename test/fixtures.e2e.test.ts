@@ -3,6 +3,7 @@
  * through the real CLI in real sandboxes, and compares each check's status
  * and the total with the case's expected.json.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -16,6 +17,12 @@ interface Expected {
   checks: Record<string, string>;
   /** Text the result's warnings or check messages must contain. */
   mentions?: string[];
+  /** Extra command-line arguments, e.g. a shorter --timeout for a script that never ends. */
+  args?: string[];
+  /** Facts about the script's run: timedOut, exitCode (null when killed). */
+  run?: { timedOut?: boolean; exitCode?: number | null };
+  /** Host files a hostile script aims at: absent ones must stay absent, the others unchanged. */
+  host?: { absent?: string[]; unchanged?: string[] };
 }
 
 interface Case {
@@ -33,6 +40,9 @@ interface Graded {
 const SUBMISSIONS = path.join(ROOT, "fixtures", "submissions");
 const PARALLEL = Number(process.env.LABGRADE_TEST_PARALLEL ?? 3);
 
+// LABGRADE_FIXTURES=<regex> grades only the matching "<rubric>/<case>" (while working on some).
+const only = new RegExp(process.env.LABGRADE_FIXTURES ?? "");
+
 const cases: Case[] = fs.readdirSync(SUBMISSIONS).sort().flatMap((rubric) =>
   fs
     .readdirSync(path.join(SUBMISSIONS, rubric))
@@ -43,18 +53,29 @@ const cases: Case[] = fs.readdirSync(SUBMISSIONS).sort().flatMap((rubric) =>
       name,
       dir: path.join(SUBMISSIONS, rubric, name),
       expected: JSON.parse(fs.readFileSync(path.join(SUBMISSIONS, rubric, name, "expected.json"), "utf8")) as Expected,
-    })),
+    }))
+    .filter((c) => only.test(`${c.rubric}/${c.name}`)),
 );
 
 const graded = new Map<Case, Graded>();
+const hostBefore = new Map<string, string>();
+
+function fingerprint(file: string): string {
+  try {
+    return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+  } catch (error) {
+    return `unreadable: ${(error as NodeJS.ErrnoException).code}`;
+  }
+}
 let before: EngineState;
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-fixtures-"));
 
 beforeAll(async () => {
   before = engineState();
+  for (const c of cases) for (const file of c.expected.host?.unchanged ?? []) hostBefore.set(file, fingerprint(file));
   await inPool(cases, PARALLEL, async (c) => {
     const json = path.join(out, `${c.rubric}--${c.name}.json`);
-    const run = await runCli(["grade", c.dir, "--rubric", path.join(ROOT, "rubrics", `${c.rubric}.yaml`), "--json", json]);
+    const run = await runCli(["grade", c.dir, "--rubric", path.join(ROOT, "rubrics", `${c.rubric}.yaml`), "--json", json, ...(c.expected.args ?? [])]);
     const result = fs.existsSync(json) ? (JSON.parse(fs.readFileSync(json, "utf8")) as GradeResult) : undefined;
     graded.set(c, { run, result });
   });
@@ -84,6 +105,19 @@ describe.each(cases.map((c) => [`${c.rubric}/${c.name}`, c] as const))("%s", (_l
     const text = [...(result?.warnings ?? []), ...(result?.checks ?? []).map((check) => check.message)].join("\n");
     for (const mention of c.expected.mentions ?? []) expect(text).toContain(mention);
   });
+
+  if (c.expected.run) {
+    test(`its script's run: ${JSON.stringify(c.expected.run)}`, () => {
+      expect(graded.get(c)!.result?.run).toMatchObject(c.expected.run!);
+    });
+  }
+
+  if (c.expected.host) {
+    test("leaves the grading host's files alone", () => {
+      for (const file of c.expected.host!.absent ?? []) expect(fs.existsSync(file)).toBe(false);
+      for (const file of c.expected.host!.unchanged ?? []) expect(fingerprint(file)).toBe(hostBefore.get(file));
+    });
+  }
 });
 
 test("grading leaves no container, volume or network on the engine", () => {

@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { gradeSubmission } from "../engine";
+import { writeClassroomOutputs } from "../github-outputs";
 import { RubricError, SandboxUnavailableError, UsageError } from "../errors";
 import type { Io } from "../io";
 import type { GradeResult } from "../result";
@@ -9,6 +10,7 @@ import { toConsole, toJson, toJunit } from "../report";
 import { formatIssue, loadRubric } from "../rubric/load";
 import type { Rubric } from "../rubric/types";
 import type { ImageProvisioning } from "../sandbox/sandbox";
+import { applyLimitOverrides, type LimitOverrides } from "../limit-overrides";
 
 export interface GradeArgs {
   submission: string;
@@ -17,6 +19,10 @@ export interface GradeArgs {
   junit?: string;
   variables: Record<string, string>;
   images?: ImageProvisioning;
+  /** Also write GitHub Classroom's `result` output and a step summary (grading errors too). */
+  classroom?: boolean;
+  /** Limits from the command line, over the rubric's. */
+  limits?: LimitOverrides;
 }
 
 export async function loadOrRefuse(file: string, variables: Record<string, string> = {}): Promise<Rubric> {
@@ -63,16 +69,19 @@ export async function gradeCommand(args: GradeArgs, io: Io): Promise<number> {
   if (!fs.existsSync(args.submission) || !fs.statSync(args.submission).isDirectory()) {
     throw new UsageError(`${args.submission} is not a folder. Give the folder that holds the submission's scripts.`);
   }
-  const rubric = await loadOrRefuse(args.rubric, args.variables);
+  const rubric = applyLimitOverrides(await loadOrRefuse(args.rubric, args.variables), args.limits ?? {});
   let result: GradeResult;
   try {
     result = await gradeSubmission({ rubric, submissionDir: args.submission, variables: args.variables, provisioning: args.images });
   } catch (error) {
     if (!(error instanceof SandboxUnavailableError)) throw error;
-    writeReports(errorResult(rubric, args.submission, error.message), args);
+    const failed = errorResult(rubric, args.submission, error.message);
+    writeReports(failed, args);
+    if (args.classroom) writeClassroomOutputs(failed, process.env, io);
     throw error;
   }
   writeReports(result, args);
+  if (args.classroom) writeClassroomOutputs(result, process.env, io);
   io.out(toConsole(result, { color: io.color }));
   return 0;
 }

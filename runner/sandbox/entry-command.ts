@@ -1,16 +1,24 @@
 /**
  * How to run a student's script: by its shebang's interpreter, or bash when
  * it has none, so that a missing execute bit is not a zero. Windows line
- * endings are normalised first, with a warning that names them.
+ * endings are normalised first, with a warning that names them; a binary
+ * file is not run at all.
  */
 import * as path from "node:path";
 import type { SandboxShell } from "../../graders/types";
 
 const KNOWN_SHELLS = /^(?:\/usr)?\/bin\/(?:env\s+)?(bash|sh|dash)$|^\/usr\/bin\/env\s+(bash|sh|dash)$/;
 
-export async function commandFor(shell: SandboxShell, dir: string, file: string, args: string[], warnings: string[]): Promise<string[]> {
+export type EntryCommand = { argv: string[] } | { refused: string };
+
+export async function commandFor(shell: SandboxShell, dir: string, file: string, args: string[], warnings: string[]): Promise<EntryCommand> {
   const script = path.posix.join(dir, file);
   const head = await shell.exec(["head", "-c", "4096", script]);
+  if (head.exitCode !== 0) return { refused: `${file} could not be read in your submission (${head.stderr.trim()}), so it was not run.` };
+  if (head.stdout.includes("\0")) {
+    return { refused: `${file} is not a text script (it holds binary data), so it was not run. Submit the shell script itself.` };
+  }
+  if (head.stdout.trim() === "") warnings.push(`${file} is empty: nothing ran.`);
   if (head.stdout.includes("\r\n")) {
     await shell.exec(["sed", "-i", "s/\\r$//", script]);
     warnings.push(`${file} has Windows line endings (CRLF); it was run with them converted to LF. Save it with LF line endings.`);
@@ -19,9 +27,9 @@ export async function commandFor(shell: SandboxShell, dir: string, file: string,
   const interpreter = first.startsWith("#!") ? first.slice(2).trim() : "";
   const known = KNOWN_SHELLS.exec(interpreter);
   const relative = `./${file}`;
-  if (known) return [known[1] ?? known[2], relative, ...args];
-  if (interpreter === "") return ["bash", relative, ...args];
+  if (known) return { argv: [known[1] ?? known[2], relative, ...args] };
+  if (interpreter === "") return { argv: ["bash", relative, ...args] };
   // Another interpreter (python3, ...): run the file itself, as the student would.
   await shell.exec(["chmod", "+x", script]);
-  return [relative, ...args];
+  return { argv: [relative, ...args] };
 }

@@ -5,6 +5,8 @@
 export const LABEL_APP = "labgrade";
 export const LABEL_ROLE = "labgrade.role";
 export const LABEL_OWNER_PID = "labgrade.pid";
+/** The seed a sandbox's image layers live in: a seed in use is never pruned. */
+export const LABEL_SEED = "labgrade.seed";
 
 export type Role = "sandbox" | "seeder" | "store-tool";
 

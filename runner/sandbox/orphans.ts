@@ -4,7 +4,7 @@
  * their anonymous volumes), and seeds that are stale or half built.
  */
 import { hostDocker } from "./host-engine";
-import { LABEL_APP, LABEL_OWNER_PID } from "./labels";
+import { LABEL_APP, LABEL_OWNER_PID, LABEL_SEED } from "./labels";
 import { pruneStaleSeeds } from "./seed";
 
 export function processAlive(pid: number): boolean {
@@ -32,11 +32,15 @@ export async function removeOrphans(): Promise<CleanReport> {
   const docker = await hostDocker();
   const containers = await docker.listContainers({ all: true, filters: { label: [`${LABEL_APP}=true`] } });
   const removed: string[] = [];
+  const seedsInUse = new Set<string>();
   for (const info of containers) {
     const pid = Number(info.Labels[LABEL_OWNER_PID]);
-    if (pid === process.pid || processAlive(pid)) continue;
+    if (pid === process.pid || processAlive(pid)) {
+      if (info.Labels[LABEL_SEED]) seedsInUse.add(info.Labels[LABEL_SEED]);
+      continue;
+    }
     await docker.getContainer(info.Id).remove({ force: true, v: true }).catch(() => undefined);
     removed.push(info.Names[0]?.replace(/^\//, "") ?? info.Id);
   }
-  return { containers: removed, seeds: await pruneStaleSeeds(processAlive) };
+  return { containers: removed, seeds: await pruneStaleSeeds(processAlive, seedsInUse) };
 }

@@ -15,6 +15,7 @@ import { startDind, type StartedDind } from "./dind";
 import { execIn } from "./exec";
 import { hostDocker } from "./host-engine";
 import { transferImages } from "./image-transfer";
+import { LABEL_SEED } from "./labels";
 import { ensureSeed, resolveImages, type Seed } from "./seed";
 import { STORE_VOLUME } from "./store";
 
@@ -97,6 +98,7 @@ export class Sandbox implements SandboxShell {
       image: sandboxImageName(),
       name: `labgrade-${slug(request.label)}-${randomBytes(4).toString("hex")}`,
       role: "sandbox",
+      labels: seed ? { [LABEL_SEED]: seed.key } : {},
       storeVolume: seed ? STORE_VOLUME : undefined,
       env: seed ? { LABGRADE_SEED: seed.key } : {},
       memoryBytes: request.limits.memoryBytes,
@@ -120,6 +122,12 @@ export class Sandbox implements SandboxShell {
       sandbox.timings.imagesMs = seedMs + Date.now() - loadStarted;
     }
     return sandbox;
+  }
+
+  /** Whether the sandbox still runs: it stops when its dockerd (PID 1) dies. */
+  async running(): Promise<boolean> {
+    const info = await this.docker.getContainer(this.id).inspect().catch(() => undefined);
+    return Boolean(info?.State.Running);
   }
 
   exec(argv: string[], options?: ExecOptions): Promise<CommandResult> {

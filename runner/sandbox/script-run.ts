@@ -1,8 +1,9 @@
 /**
- * Runs one of the submission's scripts inside the sandbox with execa: its
- * folder as working directory, a terminal (`script`), so that `docker exec -it`
- * copied from the course works, a wall-clock limit enforced inside the sandbox
- * and here, and only the tail of its output kept.
+ * Runs one of the submission's scripts inside the sandbox with execa, through
+ * the sandbox's `labgrade-run` (its own cgroup and process limit, a terminal so
+ * that `docker exec -it` copied from the course works, a wall-clock limit, and
+ * nothing of it left running afterwards): its folder as working directory, the
+ * limit enforced here too, and only the tail of its output kept.
  */
 import { execa } from "execa";
 import type { ScriptRun } from "../result";
@@ -18,6 +19,8 @@ export interface ScriptRequest {
   argv: string[];
   timeoutMs: number;
   outputBytes: number;
+  /** Processes the script may run at once, below the sandbox's own limit. */
+  maxProcesses: number;
   /** Called with each piece of output as it comes (for a live display). */
   onOutput?: (text: string) => void;
 }
@@ -33,7 +36,7 @@ export async function runInSandbox(request: ScriptRequest): Promise<ScriptRun> {
   const subprocess = execa(
     "docker",
     ["exec", "-w", request.workdir, "-e", "TERM=dumb", "-e", `LABGRADE_DOCKER_LOG=${DOCKER_COMMAND_LOG}`, request.containerId,
-     "timeout", "-k", "2", String(seconds), "script", "-qefc", command, "/dev/null"],
+     "labgrade-run", String(seconds), String(request.maxProcesses), command],
     { env: await dockerCliEnv(), all: true, buffer: false, stdin: "ignore", reject: false, timeout: request.timeoutMs + 20_000, forceKillAfterDelay: 2_000 },
   );
   subprocess.all?.on("data", (chunk: Buffer) => {

@@ -113,12 +113,13 @@ export function ensureSeed(imageNames: string[]): Promise<Seed> {
  * Removes seeds whose images no longer exist on the host (a rebuilt stand-in
  * makes a new seed), and half-built ones whose builder process is gone.
  */
-export async function pruneStaleSeeds(isAlive: (pid: number) => boolean): Promise<string[]> {
+export async function pruneStaleSeeds(isAlive: (pid: number) => boolean, inUse: ReadonlySet<string>): Promise<string[]> {
   const docker = await hostDocker();
   const listed = await runStoreTool(`cd /store/seeds 2>/dev/null || exit 0; for d in *; do [ -d "$d" ] && printf '%s\\t%s\\n' "$d" "$(cat "$d/labgrade-seed.json" 2>/dev/null)"; done; true`);
   const stale: string[] = [];
   for (const line of listed.output.split("\n").filter(Boolean)) {
     const [name, manifest] = line.split("\t");
+    if (inUse.has(name)) continue;
     const builder = /\.tmp-(\d+)-/.exec(name);
     if (builder) {
       if (!isAlive(Number(builder[1]))) stale.push(name);
