@@ -42,6 +42,13 @@ class DindContainer extends GenericContainer {
   }
 }
 
+/**
+ * Docker-in-Docker needs mounts, cgroups and networking (SYS_ADMIN, NET_ADMIN, ...),
+ * not these: SYS_RESOURCE is outside this engine's bounding set, and the rest
+ * would let a submission load kernel modules, reach raw devices or the clock.
+ */
+const DROPPED_CAPABILITIES = ["SYS_RESOURCE", "SYS_MODULE", "SYS_RAWIO", "SYS_TIME", "SYS_BOOT", "SYSLOG", "WAKE_ALARM", "BLOCK_SUSPEND", "MAC_ADMIN", "MAC_OVERRIDE", "AUDIT_CONTROL"];
+
 let knownMode: SecurityMode | undefined = process.env.LABGRADE_SECURITY_MODE as SecurityMode | undefined;
 
 function build(options: DindOptions, mode: SecurityMode, startupLog: string[]): DindContainer {
@@ -63,7 +70,7 @@ function build(options: DindOptions, mode: SecurityMode, startupLog: string[]): 
   if (mode === "privileged") return container.withPrivilegedMode();
   return container
     .withAddedCapabilities("ALL")
-    .withDroppedCapabilities("SYS_RESOURCE")
+    .withDroppedCapabilities(...DROPPED_CAPABILITIES)
     .withHostConfig({ SecurityOpt: ["seccomp=unconfined", "apparmor=unconfined"] });
 }
 
@@ -82,7 +89,7 @@ export async function startDind(options: DindOptions): Promise<StartedDind> {
       return { container, mode, startupLog };
     } catch (error) {
       if (mode === "privileged" && modes.length > 1 && refusedPrivileged(error)) {
-        log("the engine refused --privileged; falling back to capabilities (ALL but SYS_RESOURCE, private cgroup namespace)");
+        log(`the engine refused --privileged; falling back to capabilities (ALL but ${DROPPED_CAPABILITIES.join(", ")}; private cgroup namespace)`);
         await removeByName(options.name);
         continue;
       }
