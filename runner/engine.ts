@@ -11,7 +11,7 @@ import type { GraderContext, Outcome, ScriptOutcome } from "../graders/types";
 import { SandboxUnavailableError } from "./errors";
 import { translator, type Lang, type Translate } from "./i18n";
 import { render } from "./render";
-import type { CheckResult, GradeResult, ScriptRun } from "./result";
+import { NO_TIMINGS, type CheckResult, type GradeResult, type ScriptRun } from "./result";
 import { interpolate, type InterpolationScope } from "./rubric/interpolate";
 import type { CheckStep, Rubric, Step } from "./rubric/types";
 import { PROBE_IMAGE } from "./sandbox/catalog";
@@ -109,7 +109,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const started = Date.now();
   const warnings: string[] = [];
   const checks: CheckResult[] = [];
-  const timings = { sandboxMs: 0, imagesMs: 0, scriptMs: 0, checksMs: 0, waitMs: 0 };
+  const timings = { ...NO_TIMINGS };
   const emit = options.onEvent ?? (() => undefined);
   const t = translator(options.lang);
   const randoms = new Map<string, string>();
@@ -257,6 +257,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       }
       succeeded.set(step.id, outcome.passed);
       if (step.kind === "action") {
+        timings.actionsMs += Date.now() - stepStarted;
         if (!outcome.passed && !engineStopped) warnings.push(t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? messageOf(step, outcome) }));
         continue;
       }

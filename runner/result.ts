@@ -35,7 +35,11 @@ export interface PhaseTimings {
   checksMs: number;
   /** Part of checksMs spent waiting between retries for services still starting. */
   waitMs: number;
+  /** Part of checksMs spent in instructor actions (restart, recreate...): mostly services stopping and starting. */
+  actionsMs: number;
 }
+
+export const NO_TIMINGS: PhaseTimings = { sandboxMs: 0, imagesMs: 0, scriptMs: 0, checksMs: 0, waitMs: 0, actionsMs: 0 };
 
 export interface GradeResult {
   rubric: string;

@@ -61,6 +61,15 @@ describe("exit codes", () => {
   });
 });
 
+test("--images load provides the images with docker save | docker load instead of the store", async () => {
+  const json = path.join(out, "load.json");
+  const run = await runCli(["grade", path.join(ROOT, "test", "submissions", "chatty"), "--rubric", LIMITS, "--json", json, "--images", "load", "--verbose"]);
+  expect(run.code).toBe(0);
+  const result = readResult(json);
+  expect(result.sandbox?.images).toBe("load");
+  expect(result.checks[0].status).toBe("passed");
+});
+
 describe("limits", () => {
   test("a script that never ends is stopped at its time limit and the state it left is graded", async () => {
     const json = path.join(out, "sleeps.json");

@@ -5,7 +5,7 @@ import { gradeSubmission } from "../engine";
 import { writeClassroomOutputs } from "../github-outputs";
 import { RubricError, SandboxUnavailableError, UsageError } from "../errors";
 import type { Io } from "../io";
-import type { GradeResult } from "../result";
+import { NO_TIMINGS, type GradeResult } from "../result";
 import { toConsole, toJson, toJunit } from "../report";
 import { formatIssue, loadRubric } from "../rubric/load";
 import type { Rubric } from "../rubric/types";
@@ -56,7 +56,7 @@ export function errorResult(rubric: Rubric, submission: string, error: string): 
     warnings: [],
     error,
     durationMs: 0,
-    timings: { sandboxMs: 0, imagesMs: 0, scriptMs: 0, checksMs: 0, waitMs: 0 },
+    timings: { ...NO_TIMINGS },
   };
 }
 

@@ -29,7 +29,7 @@ describe("toJson", () => {
       "id", "title", "status", "points", "maxPoints", "message", "expected", "actual", "hint", "durationMs",
     ]);
     expect(Object.keys(parsed.run)).toEqual(["exitCode", "durationMs", "output", "timedOut", "droppedBytes"]);
-    expect(Object.keys(parsed.timings)).toEqual(["sandboxMs", "imagesMs", "scriptMs", "checksMs", "waitMs"]);
+    expect(Object.keys(parsed.timings)).toEqual(["sandboxMs", "imagesMs", "scriptMs", "checksMs", "waitMs", "actionsMs"]);
   });
 
   it("keeps French text and emoji literal, and the error of an errored grading", () => {

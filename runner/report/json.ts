@@ -12,7 +12,7 @@ const CHECK_KEYS = [
   "hidden", "durationMs",
 ] as const satisfies readonly (keyof CheckResult)[];
 const RUN_KEYS = ["exitCode", "durationMs", "output", "timedOut", "droppedBytes"] as const;
-const TIMING_KEYS = ["sandboxMs", "imagesMs", "scriptMs", "checksMs", "waitMs"] as const;
+const TIMING_KEYS = ["sandboxMs", "imagesMs", "scriptMs", "checksMs", "waitMs", "actionsMs"] as const;
 const SANDBOX_KEYS = ["mode", "images"] as const;
 
 function ordered<T extends object>(value: T, keys: readonly string[]): T {

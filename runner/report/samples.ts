@@ -101,7 +101,7 @@ export const lampResult: GradeResult = {
     "image php:7.4-apache came from a stand-in",
   ],
   durationMs: 40210,
-  timings: { sandboxMs: 600, imagesMs: 23500, scriptMs: 1100, checksMs: 14500, waitMs: 9000 },
+  timings: { sandboxMs: 600, imagesMs: 23500, scriptMs: 1100, checksMs: 14500, waitMs: 9000, actionsMs: 2500 },
   sandbox: { mode: "capabilities", images: "seeded data-root" },
 };
 
@@ -123,7 +123,7 @@ export const erroredResult: GradeResult = {
   warnings: [],
   error: "Le script n’a pas terminé en 300 s : « lamp.sh » a été arrêté.",
   durationMs: 301_500,
-  timings: { sandboxMs: 700, imagesMs: 400, scriptMs: 300_000, checksMs: 0, waitMs: 0 },
+  timings: { sandboxMs: 700, imagesMs: 400, scriptMs: 300_000, checksMs: 0, waitMs: 0, actionsMs: 0 },
 };
 
 /** Every check passed. */
