@@ -5,8 +5,8 @@
  * (`docker ps -aq | wc -l`).
  */
 import type { Grader } from "./types";
-import { describeExpectations, match, matcherRef, type Matcher } from "./matchers";
-import { outcomeOfItems, type ItemResult } from "./support/items";
+import { describeExpectations, matcherRef, type Matcher } from "./matchers";
+import { expectationItems, outcomeOfItems } from "./support/items";
 import { tail } from "./support/shell";
 
 export interface CommandSpec {
@@ -54,7 +54,6 @@ export const command: Grader<CommandSpec> = {
         : { passed: false, messageId: "actionFailed", data: { run: spec.run, code: result.exitCode, detail: tail(result.stderr || result.stdout) } };
     }
     const actual: Record<string, unknown> = { "exit-code": result.exitCode, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
-    const items: ItemResult[] = Object.entries(spec.expect).map(([key, matcher]) => ({ label: key, ...match(matcher as Matcher, actual[key]) }));
-    return outcomeOfItems(items, "failed", { run: spec.run });
+    return outcomeOfItems(expectationItems(spec.expect, actual), "failed", { run: spec.run });
   },
 };

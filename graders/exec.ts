@@ -1,8 +1,8 @@
 /** A command run inside one of the student's containers, and what it prints. */
 import type { Grader, Outcome } from "./types";
 import { notRunning } from "./support/running";
-import { describeExpectations, match, matcherRef, type Matcher } from "./matchers";
-import { outcomeOfItems, type ItemResult } from "./support/items";
+import { describeExpectations, matcherRef, type Matcher } from "./matchers";
+import { expectationItems, outcomeOfItems } from "./support/items";
 
 export interface ExecSpec {
   container: string;
@@ -54,10 +54,6 @@ export const exec: Grader<ExecSpec> = {
     const argv = typeof spec.command === "string" ? ["sh", "-c", spec.command] : spec.command;
     const result = await ctx.docker.cli(["exec", spec.container, ...argv]);
     const actual: Record<string, unknown> = { "exit-code": result.exitCode, stdout: result.stdout, stderr: result.stderr };
-    const items: ItemResult[] = Object.entries(spec.expect ?? { "exit-code": 0 }).map(([key, matcher]) => ({
-      label: key,
-      ...match(matcher as Matcher, actual[key]),
-    }));
-    return outcomeOfItems(items, "failed", { container: spec.container, command: [spec.command].flat().join(" ") });
+    return outcomeOfItems(expectationItems(spec.expect ?? { "exit-code": 0 }, actual), "failed", { container: spec.container, command: [spec.command].flat().join(" ") });
   },
 };

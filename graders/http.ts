@@ -3,8 +3,8 @@
  * the sandbox's own and parallel gradings never collide on host ports.
  */
 import type { Grader } from "./types";
-import { describeExpectations, match, matcherRef, type Matcher } from "./matchers";
-import { outcomeOfItems, type ItemResult } from "./support/items";
+import { describeExpectations, matcherRef, type Matcher } from "./matchers";
+import { expectationItems, outcomeOfItems } from "./support/items";
 import { tail } from "./support/shell";
 
 export interface HttpSpec {
@@ -59,10 +59,7 @@ export const http: Grader<HttpSpec> = {
       return { passed: false, messageId: "unreachable", data: { url: spec.url, detail }, expected: "an HTTP answer", actual: detail };
     }
     const answer = { status: Number(result.stdout.slice(mark + STATUS_MARK.length)), body: result.stdout.slice(0, mark) };
-    const items: ItemResult[] = Object.entries(spec.expect ?? {}).map(([key, matcher]) => ({
-      label: key,
-      ...match(matcher as Matcher, answer[key as keyof typeof answer]),
-    }));
-    return outcomeOfItems(items, "mismatch", { url: spec.url });
+    // A server that answers, other than with a 5xx, has started: waiting will not change its answer.
+    return { ...outcomeOfItems(expectationItems(spec.expect, answer), "mismatch", { url: spec.url }), final: answer.status < 500 };
   },
 };

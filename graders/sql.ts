@@ -1,7 +1,7 @@
 /** A SQL query run with the database's own client inside its container. */
 import type { Grader } from "./types";
-import { describeExpectations, match, matcherRef, type Matcher } from "./matchers";
-import { outcomeOfItems, type ItemResult } from "./support/items";
+import { describeExpectations, matcherRef, type Matcher } from "./matchers";
+import { expectationItems, outcomeOfItems } from "./support/items";
 import { notRunning } from "./support/running";
 import { tail } from "./support/shell";
 
@@ -28,6 +28,9 @@ function clientCommand(spec: SqlSpec): { env: string[]; argv: string[] } {
     argv: ["psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-U", spec.user, "-d", spec.database ?? spec.user, "-c", spec.query],
   };
 }
+
+/** Errors of a database server still starting up (worth retrying), as mysql and psql word them. */
+const STARTING = /can't connect|connection refused|lost connection|server has gone away|starting up|no such file or directory|could not connect|is the server running|shutting down/i;
 
 export const sql: Grader<SqlSpec> = {
   meta: {
@@ -73,11 +76,11 @@ export const sql: Grader<SqlSpec> = {
     const data = { query: spec.query, user: spec.user, container: spec.container };
     if (result.exitCode !== 0) {
       const detail = tail(result.stderr || result.stdout) || `exit ${result.exitCode}`;
-      return { passed: false, messageId: "failed", data: { ...data, detail }, expected: "the query succeeds", actual: detail };
+      return { passed: false, final: !STARTING.test(detail), messageId: "failed", data: { ...data, detail }, expected: "the query succeeds", actual: detail };
     }
     const output = result.stdout.replace(/\n+$/, "");
     const actual: Record<string, unknown> = { output, rows: output === "" ? 0 : output.split("\n").length };
-    const items: ItemResult[] = Object.entries(spec.expect ?? {}).map(([key, matcher]) => ({ label: key, ...match(matcher as Matcher, actual[key]) }));
-    return outcomeOfItems(items, "mismatch", data);
+    // The server answered the query: waiting will not change what it holds.
+    return { ...outcomeOfItems(expectationItems(spec.expect, actual), "mismatch", data), final: true };
   },
 };

@@ -55,7 +55,7 @@ export const tcp: Grader<TcpSpec> = {
       case 0:
         return { passed: true };
       case 3:
-        return { passed: false, messageId: "unresolved", data, expected, actual: `${spec.host} does not resolve` };
+        return { passed: false, final: true, messageId: "unresolved", data, expected, actual: `${spec.host} does not resolve` };
       case 4:
         return { passed: false, messageId: "refused", data, expected, actual: `port ${spec.port} closed` };
       case 5:

@@ -1,9 +1,10 @@
 /**
  * The command table. Only this file maps errors to exit codes:
  * 0 grading completed (whatever the score), 2 bad rubric or usage,
- * 3 no sandbox could run, 130 interrupted.
+ * 3 no sandbox could run, 130 interrupted; and 1 from `check --fail-under`
+ * when the score is under the threshold (otherwise 1 is an internal error).
  */
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { exitCodeOf, UsageError } from "./errors";
 import { LIMIT_OPTIONS } from "./limit-overrides";
 import { processIo, type Io } from "./io";
@@ -11,12 +12,14 @@ import { setVerbose } from "./log";
 import { removeOwnContainers } from "./sandbox/orphans";
 import { disposeAllSandboxes } from "./sandbox/sandbox";
 import { batchCommand } from "./commands/batch";
+import { checkCommand } from "./commands/check";
 import { cleanCommand } from "./commands/clean";
 import { explainCommand } from "./commands/explain";
 import { gradeCommand } from "./commands/grade";
 import { imagesPrepareCommand, imagesStatusCommand } from "./commands/images";
 import { mergeCommand } from "./commands/merge";
 import { setupCommand } from "./commands/setup";
+import { shellCommand } from "./commands/shell";
 import { validateCommand } from "./commands/validate";
 
 const USAGE = `usage: labgrade <command> [options]
@@ -27,12 +30,15 @@ const USAGE = `usage: labgrade <command> [options]
   batch <class-dir> --rubric <rubric.yaml> --out DIR [--parallel N] [--shard i/n] [--force] [--var NAME=VALUE]...
                                      grade every student folder (resumes; --force grades all again)
   merge <DIR>... --out DIR           join the --out folders of batch --shard runs into one gradebook
+  check [dir] [--rubric R] [--only ID[,ID]]... [--keep] [--json] [--fail-under 15|80%] [--lang en|fr] [--var NAME=VALUE]...
+                                     a student checking their work: the rubric from labgrade.yaml, live progress
+  shell <sandbox>                    a shell in a sandbox kept by check --keep (docker there is the sandbox's engine)
   validate <rubric.yaml>...          check rubrics (no Docker needed)
   explain <rubric.yaml>              the checklist a student reads (no Docker needed)
   images prepare --rubric <rubric.yaml>...   build the seeded image store ahead of time
   images status                      what the image store holds
   setup                              engine, images and seeds for the bundled rubrics
-  clean                              remove what interrupted runs left behind
+  clean                              remove sandboxes kept by check --keep and what interrupted runs left behind
 
   --verbose                          log what the harness does (sandbox mode, timings) on stderr`;
 
@@ -93,6 +99,23 @@ const commands: Record<string, Command> = {
     if (typeof values.out !== "string") throw new UsageError(`merge needs --out <folder>\n\n${USAGE}`);
     return mergeCommand({ dirs: positionals, out: values.out }, io);
   },
+  check: (positionals, values, io) => {
+    if (positionals.length > 1) throw new UsageError(`check takes at most one folder, got ${positionals.length}\n\n${USAGE}`);
+    return checkCommand(
+      {
+        dir: positionals[0] ?? ".",
+        rubric: values.rubric as string | undefined,
+        only: (values.only as string[] | undefined) ?? [],
+        keep: values.keep === true,
+        json: values.json === true,
+        lang: values.lang as string | undefined,
+        failUnder: values["fail-under"] as string | undefined,
+        variables: variablesOf(values.var),
+      },
+      io,
+    );
+  },
+  shell: (positionals, values, io) => shellCommand(one(positionals, "sandbox name"), { lang: values.lang as string | undefined }, io),
   validate: (positionals, _values, io) => {
     if (positionals.length === 0) throw new UsageError(`validate needs at least one rubric\n\n${USAGE}`);
     return validateCommand(positionals, io);
@@ -129,9 +152,18 @@ const OPTIONS = {
   parallel: { type: "string" },
   shard: { type: "string" },
   force: { type: "boolean" },
+  only: { type: "string", multiple: true },
+  keep: { type: "boolean" },
+  lang: { type: "string" },
+  "fail-under": { type: "string" },
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/** Options that mean something else for one command: `check --json` prints the result, it takes no file. */
+const COMMAND_OPTIONS: Record<string, ParseArgsConfig["options"]> = {
+  check: { json: { type: "boolean" } },
+};
 
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   try {
@@ -144,7 +176,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${name}"\n\n${USAGE}`);
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: rest, options: { ...OPTIONS, ...COMMAND_OPTIONS[name] }, allowPositionals: true, strict: true });
     } catch (error) {
       throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
     }

@@ -1,5 +1,6 @@
 /** Checks with several items (volumes, env vars, mounts) report each and a ratio. */
 import type { Outcome } from "../types";
+import { match, type Matcher } from "../matchers";
 
 export interface ItemResult {
   label: string;
@@ -23,4 +24,9 @@ export function outcomeOfItems(items: ItemResult[], messageId: string, data: Rec
     expected: failed.map((item) => `${item.label}: ${item.expected}`).join("; ") || undefined,
     actual: failed.map((item) => `${item.label}: ${item.actual}`).join("; ") || undefined,
   };
+}
+
+/** One item per key of an `expect` block, matched against what was observed under that key. */
+export function expectationItems(expect: Record<string, Matcher> | undefined, actual: Record<string, unknown>): ItemResult[] {
+  return Object.entries(expect ?? {}).map(([key, matcher]) => ({ label: key, ...match(matcher, actual[key]) }));
 }

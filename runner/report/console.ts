@@ -1,6 +1,6 @@
 /** The summary people read in a terminal or a CI log. */
-import type { CheckStatus, GradeResult } from "../result";
-import { clean, describeRun, feedback, feedbackText, formatPoints, showsDetails } from "./text";
+import type { CheckResult, CheckStatus, GradeResult } from "../result";
+import { clean, describeRun, feedback, feedbackText, formatPoints, showsDetails, type FeedbackLine } from "./text";
 
 export interface ConsoleOptions {
   /** Plain ANSI colours; without them the text holds no escape byte at all. */
@@ -11,8 +11,13 @@ export interface ConsoleOptions {
 
 const RESET = "\x1b[0m";
 const GREEN = "\x1b[32m";
-const RED = "\x1b[31m";
-const YELLOW = "\x1b[33m";
+export const RED = "\x1b[31m";
+export const YELLOW = "\x1b[33m";
+
+/** Wraps text in a colour, or leaves it alone when colours are off. */
+export function painter(color: boolean): (code: string, text: string) => string {
+  return (code, text) => (color ? `${code}${text}${RESET}` : text);
+}
 
 const SYMBOL: Record<CheckStatus, { text: string; color: string }> = {
   passed: { text: "✓", color: GREEN },
@@ -28,18 +33,39 @@ function indented(text: string): string {
   return INDENT + text.split("\n").join(`\n${INDENT}  `);
 }
 
-export function toConsole(result: GradeResult, options: ConsoleOptions): string {
-  const paint = (color: string, text: string) => (options.color ? `${color}${text}${RESET}` : text);
-  const lines = [`${clean(result.rubric)} — ${clean(result.submission)}`];
-  const width = Math.max(0, ...result.checks.map((c) => formatPoints(c.points, c.maxPoints).length));
+export interface CheckLinesOptions extends ConsoleOptions {
+  /** Columns the points take, so that titles line up. */
+  pointsWidth: number;
+  /** "expected: …": how a labelled line of feedback reads (another language's labels). */
+  feedbackText?: (line: FeedbackLine) => string;
+  /** Leave out the feedback under the title. */
+  titleOnly?: boolean;
+  /** The title as shown (with the check's id, say); by default the rubric's title, cleaned. */
+  titleOf?: (check: CheckResult) => string;
+}
 
-  for (const check of result.checks) {
-    const symbol = SYMBOL[check.status];
-    const points = formatPoints(check.points, check.maxPoints).padStart(width);
-    lines.push(`${paint(symbol.color, symbol.text)} ${points}  ${clean(check.title)}`);
-    if (check.status === "passed" || !showsDetails(check, options.showHidden)) continue;
-    lines.push(...feedback(check).map((line) => indented(feedbackText(line))));
-  }
+/** The width of the widest points column among these checks. */
+export function pointsWidth(checks: Pick<CheckResult, "points" | "maxPoints">[]): number {
+  return Math.max(0, ...checks.map((c) => formatPoints(c.points, c.maxPoints).length));
+}
+
+/** One check: its symbol, points and title, then (unless it passed) its feedback, indented. */
+export function checkLines(check: CheckResult, options: CheckLinesOptions): string[] {
+  const paint = painter(options.color);
+  const symbol = SYMBOL[check.status];
+  const points = formatPoints(check.points, check.maxPoints).padStart(options.pointsWidth);
+  const title = options.titleOf ? options.titleOf(check) : clean(check.title);
+  const lines = [`${paint(symbol.color, symbol.text)} ${points}  ${title}`];
+  if (options.titleOnly || check.status === "passed" || !showsDetails(check, options.showHidden)) return lines;
+  return [...lines, ...feedback(check).map((line) => indented((options.feedbackText ?? feedbackText)(line)))];
+}
+
+export function toConsole(result: GradeResult, options: ConsoleOptions): string {
+  const paint = painter(options.color);
+  const lines = [`${clean(result.rubric)} — ${clean(result.submission)}`];
+  const width = pointsWidth(result.checks);
+
+  for (const check of result.checks) lines.push(...checkLines(check, { ...options, pointsWidth: width }));
 
   if (result.status === "error") {
     lines.push(paint(RED, `grading error: ${clean(result.error ?? "grading did not complete")}`));
