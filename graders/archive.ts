@@ -81,7 +81,7 @@ export const archive: Grader<ArchiveSpec> = {
   messages: {
     noArchive: "Expected an archive matching {file} in your submission folder, but none was found ({detail}). Check where your backup script writes it.",
     unreadable: "{first} is not a readable .tar.gz archive ({detail}). Create it with `tar czf`.",
-    mismatch: "The archive {first} does not hold what was expected ({failed}).",
+    mismatch: "The archive {first} is not as expected for {failed}. Check where and under which name your script writes it, list its entries with `tar tzf {first}` and compare them with the volume's files.",
     error: "The archive could not be inspected: {detail}.",
   },
   describe: (spec) =>

@@ -99,7 +99,10 @@ export const container: Grader<ContainerSpec> = {
       spec.image && `runs ${spec.image}`,
       spec.env && `has ${Object.keys(spec.env).join(", ")} set`,
       spec.ports && `publishes ${spec.ports.map((p) => `${p.host ?? "a port"}->${p.container}`).join(", ")}`,
-      spec.mounts && `mounts ${spec.mounts.map((m) => `${m.source ?? m.type ?? ""} at ${m.destination}`).join(", ")}`,
+      spec.mounts &&
+        `mounts ${spec.mounts
+          .map((m) => `${m.source ?? (m.type ? `a ${m.type}` : "something")} at ${m.destination}${m["read-only"] ? " read-only" : ""}${m.size !== undefined ? ` (size ${m.size})` : ""}`)
+          .join(", ")}`,
     ].filter(Boolean);
     return `container ${spec.name} ${parts.join(", ")}`;
   },

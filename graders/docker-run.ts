@@ -11,6 +11,8 @@ import { parseCommandLog, parseRun, type ParsedRun, type RunMount } from "./supp
 export const DOCKER_COMMAND_LOG = "/var/log/labgrade/docker-commands";
 
 export interface DockerRunSpec {
+  /** Only commands that start a container with this --name are considered. */
+  name?: string;
   /** Only commands that mount this volume (or bind this path) are considered. */
   mounting?: string;
   mounts?: { source: string; destination?: string; "read-only"?: boolean }[];
@@ -20,6 +22,11 @@ export interface DockerRunSpec {
 function describeRun(run: ParsedRun): string {
   const text = `docker ${run.argv.join(" ")}`;
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+}
+
+/** " named db mounting data": which commands the check looks at, for messages. */
+function which(spec: DockerRunSpec): string {
+  return `${spec.name ? ` named ${spec.name}` : ""}${spec.mounting ? ` mounting ${spec.mounting}` : ""}`;
 }
 
 type WantedMount = NonNullable<DockerRunSpec["mounts"]>[number];
@@ -51,7 +58,7 @@ export const dockerRun: Grader<DockerRunSpec> = {
     type: "docker-run",
     kinds: ["check"],
     description:
-      "Some `docker run` (or `docker create`) that the student's scripts ran had these mounts and options, even if its container is gone (--rm).",
+      "Some `docker run` (or `docker create`) that the student's scripts ran had this name, these mounts and options, even if its container is gone (--rm, docker rm).",
   },
   schema: {
     type: "object",
@@ -59,6 +66,7 @@ export const dockerRun: Grader<DockerRunSpec> = {
     minProperties: 1,
     description: "What a docker run command line must have held.",
     properties: {
+      name: { type: "string", minLength: 1, description: "Consider only the commands that name their container so (--name); alone, it asserts that such a container was started, even if it is gone since." },
       mounting: { type: "string", minLength: 1, description: "Consider only the commands that mount this volume (or bind this path); when none does, the check fails saying so." },
       mounts: {
         type: "array",
@@ -79,12 +87,12 @@ export const dockerRun: Grader<DockerRunSpec> = {
     },
   },
   messages: {
-    none: "Expected your scripts to run a container{mounting}, but no `docker run` like that was found. Commands seen: {seen}.",
-    mismatch: "No `docker run`{mounting} had what was expected ({failed}). Commands seen: {seen}.",
+    none: "Expected your scripts to run a container{which}, but no `docker run` like that was found. Commands seen: {seen}.",
+    mismatch: "No `docker run`{which} had what was expected ({failed}). Commands seen: {seen}.",
   },
   describe: (spec) =>
     [
-      `a docker run${spec.mounting ? ` mounting ${spec.mounting}` : ""}`,
+      `a docker run${which(spec)}`,
       ...(spec.mounts ?? []).map((m) => `mounts ${m.source}${m.destination ? ` at ${m.destination}` : ""}${m["read-only"] === true ? " read-only" : m["read-only"] === false ? " read-write" : ""}`),
       spec.rm === true ? "with --rm" : spec.rm === false ? "without --rm" : "",
     ]
@@ -95,12 +103,13 @@ export const dockerRun: Grader<DockerRunSpec> = {
     const all = parseCommandLog(log.stdout)
       .map(parseRun)
       .filter((run): run is ParsedRun => run !== undefined);
-    const runs = all.filter((run) => !spec.mounting || run.mounts.some((m) => m.source === spec.mounting));
-    const mounting = spec.mounting ? ` mounting ${spec.mounting}` : "";
-    const seen = (runs.length ? runs : all).map(describeRun).join(" | ") || "none";
-    if (runs.length === 0) return { passed: false, messageId: "none", data: { mounting, seen }, expected: `a docker run${mounting}`, actual: "none" };
+    const runs = all.filter(
+      (run) => (!spec.name || run.name === spec.name) && (!spec.mounting || run.mounts.some((m) => m.source === spec.mounting)),
+    );
+    const data = { which: which(spec), seen: (runs.length ? runs : all).map(describeRun).join(" | ") || "none" };
+    if (runs.length === 0) return { passed: false, messageId: "none", data, expected: `a docker run${data.which}`, actual: "none" };
     if (runs.some((run) => items(run, spec).every((item) => item.passed))) return { passed: true };
     // Report against the last such command: usually the one that counts.
-    return outcomeOfItems(items(runs[runs.length - 1], spec), "mismatch", { mounting, seen });
+    return outcomeOfItems(items(runs[runs.length - 1], spec), "mismatch", data);
   },
 };

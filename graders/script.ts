@@ -1,16 +1,33 @@
 /** Runs one of the submission's scripts with arguments, and matches its exit code and output. */
-import type { Grader } from "./types";
-import { describeExpectations, match, matcherRef, type Matcher } from "./matchers";
-import { outcomeOfItems, type ItemResult } from "./support/items";
+import type { Grader, GraderContext } from "./types";
+import { describeExpectations, matcherRef, type Matcher } from "./matchers";
+import { expectationItems, outcomeOfItems } from "./support/items";
 import { parseDuration } from "./support/duration";
 import { tail } from "./support/shell";
 
 export interface ScriptSpec {
   file: string;
   args?: string[];
+  /** Expand shell patterns in args (backups/*.tar.gz) against the submission folder first. */
+  glob?: boolean;
   /** A duration; the rubric's submission timeout when left out. */
   timeout?: string | number;
   expect?: { "exit-code"?: Matcher; output?: Matcher };
+}
+
+// Prints each argument's matches in the submission folder, NUL-separated, as a
+// shell would expand it unquoted (no word splitting: IFS is empty); a pattern
+// that matches nothing stays as written.
+const EXPAND = `cd "$1" || exit 3; shift; IFS=
+for p in "$@"; do
+  if [ -z "$p" ]; then printf '\\0'; continue; fi
+  for f in $p; do printf '%s\\0' "$f"; done
+done`;
+
+/** The arguments with their patterns expanded; as written when the expansion cannot run. */
+async function expandArgs(ctx: GraderContext, args: string[]): Promise<string[]> {
+  const expanded = await ctx.shell.exec(["sh", "-c", EXPAND, "expand", ctx.submissionDir, ...args]);
+  return expanded.exitCode === 0 ? expanded.stdout.split("\0").slice(0, -1) : args;
 }
 
 export const script: Grader<ScriptSpec> = {
@@ -28,6 +45,11 @@ export const script: Grader<ScriptSpec> = {
     properties: {
       file: { type: "string", minLength: 1, description: "The script, relative to the submission folder." },
       args: { type: "array", items: { type: "string" }, description: "Arguments passed to it." },
+      glob: {
+        type: "boolean",
+        description:
+          "Expand shell patterns (*, ?, [...]) in args against the submission folder first, e.g. backups/*.tar.gz for an archive whose name holds a date; a pattern that matches nothing is passed as written. Default false.",
+      },
       timeout: { $ref: "#/$defs/duration", description: "How long it may run; the submission's timeout by default." },
       expect: {
         type: "object",
@@ -47,11 +69,11 @@ export const script: Grader<ScriptSpec> = {
   },
   describe: (spec) => `\`./${[spec.file, ...(spec.args ?? [])].join(" ")}\`${spec.expect ? ` gives ${describeExpectations(spec.expect)}` : " runs"}`,
   async evaluate(ctx, spec) {
-    const run = await ctx.runScript(spec.file, spec.args ?? [], parseDuration(spec.timeout));
-    const data = { command: [spec.file, ...(spec.args ?? [])].join(" "), output: tail(run.output, 200) || "(nothing)" };
+    const args = spec.glob ? await expandArgs(ctx, spec.args ?? []) : (spec.args ?? []);
+    const run = await ctx.runScript(spec.file, args, parseDuration(spec.timeout));
+    const data = { command: [spec.file, ...args].join(" "), output: tail(run.output, 200) || "(nothing)" };
     if (run.timedOut) return { passed: false, messageId: "timedOut", data: { ...data, seconds: Math.round(run.timeoutMs / 1000) } };
     const actual: Record<string, unknown> = { "exit-code": run.exitCode, output: run.output };
-    const items: ItemResult[] = Object.entries(spec.expect ?? {}).map(([key, matcher]) => ({ label: key, ...match(matcher as Matcher, actual[key]) }));
-    return outcomeOfItems(items, "failed", data);
+    return outcomeOfItems(expectationItems(spec.expect, actual), "failed", data);
   },
 };

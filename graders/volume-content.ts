@@ -41,6 +41,9 @@ export const volumeContent: Grader<VolumeContentSpec> = {
     if (await missingVolume(ctx, spec.volume)) {
       return { passed: false, messageId: "missing", data: { volume: spec.volume }, expected: `volume ${spec.volume}`, actual: "no such volume" };
     }
+    // Without its reference volume a probe would compare with an empty one it creates: not the student's fault.
+    const reference = await missingVolume(ctx, spec["same-as"]);
+    if (reference) return { passed: false, messageId: "error", data: { detail: reference.stderr } };
     const result = await runProbe(ctx, [{ source: spec["same-as"], target: "/expected" }, { source: spec.volume, target: "/actual" }], COMPARE, [], 120_000);
     if (result.exitCode !== 0) return { passed: false, messageId: "error", data: { detail: tail(result.stderr) } };
     const problems = result.stdout.split("\n").filter(Boolean);

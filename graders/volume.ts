@@ -12,13 +12,18 @@ export const volume: Grader<PresenceSpec> = {
   schema: presenceSchema("Named volumes"),
   messages: {
     missing:
-      "Expected the volume(s) {failed} ({count} of {total} wrong). Found the volumes: {present}. Create a named volume with `docker volume create <name>` or `-v <name>:/path`; remove one with `docker volume rm`.",
+      "Volumes not as expected: {detail}. Found the volumes: {present}. Create a named volume with `docker volume create <name>` or `-v <name>:/path`; remove one with `docker volume rm` or `docker volume prune`.",
   },
   describe: (spec) => describePresence("volumes", spec),
   async evaluate(ctx, spec) {
     const present = await ctx.docker.volumeNames();
     // Anonymous volumes have 64-hex names that mean nothing to a student.
     const named = present.filter((name) => !/^[0-9a-f]{64}$/.test(name));
-    return outcomeOfItems(presenceItems(present, spec), "missing", { present: named.join(", ") || "none" });
+    const items = presenceItems(present, spec);
+    const detail = items
+      .filter((item) => !item.passed)
+      .map((item) => (item.expected === "absent" ? `${item.label} should no longer exist` : `${item.label} is missing`))
+      .join(", ");
+    return outcomeOfItems(items, "missing", { present: named.join(", ") || "none", detail });
   },
 };

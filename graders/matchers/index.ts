@@ -46,7 +46,7 @@ export function describeMatcher(m: Matcher): string {
     case "contains":
       return `contains ${describeValue(arg)}`;
     case "matches":
-      return `matches /${arg}/`;
+      return `matches ${/^\/.*\/[imsu]+$/s.test(arg) ? arg : `/${arg}/`}`;
     case "not":
       return `not (${describeMatcher(arg)})`;
     case "one-of":

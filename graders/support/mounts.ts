@@ -65,7 +65,7 @@ export function mountsOf(info: ContainerInspectInfo): FoundMount[] {
 
 function describeMount(m: FoundMount): string {
   const anonymous = m.type === "volume" && /^[0-9a-f]{64}$/.test(m.source);
-  const source = m.type === "tmpfs" ? "tmpfs" : anonymous ? "an anonymous volume" : `${m.type} ${m.source}`;
+  const source = m.type === "tmpfs" ? "tmpfs" : anonymous ? "an anonymous volume" : m.source ? `${m.type} ${m.source}` : `a ${m.type}`;
   return `${source} at ${m.destination}${m.readOnly ? " (read-only)" : ""}${m.sizeBytes ? ` size ${m.sizeBytes}` : ""}`;
 }
 
