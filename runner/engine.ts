@@ -7,19 +7,18 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import { graderFor } from "../graders";
-import type { GraderContext, Outcome, ScriptOutcome } from "../graders/types";
-import { SandboxUnavailableError } from "./errors";
+import type { GraderContext, Outcome } from "../graders/types";
 import { translator, type Lang, type Translate } from "./i18n";
-import { render } from "./render";
-import { NO_TIMINGS, type CheckResult, type GradeResult, type ScriptRun } from "./result";
+import { NO_TIMINGS, type CheckResult, type GradeResult, type PhaseTimings, type ScriptRun } from "./result";
 import { interpolate, type InterpolationScope } from "./rubric/interpolate";
 import type { CheckStep, Rubric, Step } from "./rubric/types";
 import { PROBE_IMAGE } from "./sandbox/catalog";
 import { innerDocker } from "./sandbox/inner-docker";
 import { Sandbox, SUBMISSION_DIR, type ImageProvisioning } from "./sandbox/sandbox";
-import { runInSandbox } from "./sandbox/script-run";
+import { checkResultOf, messageOf, renderedMessage, round, selectedSteps, skipped } from "./steps/results";
+import { evaluateWithRetry } from "./steps/retry";
+import { NOT_RUN, scriptRunner } from "./steps/script-runner";
 import { checkSubmissionFile } from "./submission-files";
-import { commandFor } from "./sandbox/entry-command";
 
 export type GradeEvent =
   | { type: "phase"; phase: "sandbox" | "script" | "checks" | "cleanup" }
@@ -41,14 +40,6 @@ export interface GradeOptions {
   lang?: Lang;
 }
 
-const NOT_RUN: ScriptRun = { exitCode: null, durationMs: 0, output: "", timedOut: false, droppedBytes: 0 };
-
-function round(points: number): number {
-  return Math.round(points * 100) / 100;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Files the rubric requires that the submission lacks, each with why. */
 function missingFiles(rubric: Rubric, submissionDir: string): Map<string, string> {
   const missing = new Map<string, string>();
@@ -59,62 +50,11 @@ function missingFiles(rubric: Rubric, submissionDir: string): Map<string, string
   return missing;
 }
 
-/** The steps to run for `only`: the selected checks, every action, and all they require. */
-export function selectedSteps(steps: Step[], only: string[] | undefined): Set<string> {
-  const byId = new Map(steps.map((step) => [step.id, step]));
-  const wanted = only ? [...only, ...steps.filter((s) => s.kind === "action").map((s) => s.id)] : steps.map((s) => s.id);
-  const selected = new Set<string>();
-  while (wanted.length) {
-    const id = wanted.pop()!;
-    if (selected.has(id) || !byId.has(id)) continue;
-    selected.add(id);
-    wanted.push(...byId.get(id)!.requires);
-  }
-  return selected;
-}
-
-function checkResultOf(step: CheckStep, outcome: Outcome, error: string | undefined, durationMs: number, t: Translate): CheckResult {
-  const ratio = outcome.passed ? 1 : step.partial ? (outcome.ratio ?? 0) : 0;
-  return {
-    id: step.id,
-    title: step.title,
-    status: error ? "error" : outcome.passed ? "passed" : "failed",
-    points: round(step.points * ratio),
-    maxPoints: step.points,
-    message: error ? t("engine.graderError", { error }) : messageOf(step, outcome),
-    expected: outcome.passed ? undefined : outcome.expected,
-    actual: outcome.passed ? undefined : outcome.actual,
-    hint: outcome.passed ? undefined : step.feedback.hint,
-    hidden: step.hidden || undefined,
-    durationMs,
-  };
-}
-
-function skipped(step: CheckStep, message: string): CheckResult {
-  return { id: step.id, title: step.title, status: "skipped", points: 0, maxPoints: step.points, message, hidden: step.hidden || undefined, durationMs: 0 };
-}
-
-/** Placeholders a message may use: the grader's data plus expected/actual. */
-function messageOf(step: Step, outcome: Outcome): string {
-  const grader = graderFor(step.type)!;
-  const data = { ...outcome.data, expected: outcome.expected, actual: outcome.actual };
-  if (step.kind === "check" && step.feedback.fail) return render(step.feedback.fail, data);
-  if (outcome.message) return outcome.message;
-  const template = outcome.messageId ? grader.messages[outcome.messageId] : undefined;
-  return template ? render(template, data) : outcome.passed ? "" : "The check failed.";
-}
-
-export async function gradeSubmission(options: GradeOptions): Promise<GradeResult> {
-  const { rubric } = options;
-  const started = Date.now();
-  const warnings: string[] = [];
-  const checks: CheckResult[] = [];
-  const timings = { ...NO_TIMINGS };
-  const emit = options.onEvent ?? (() => undefined);
-  const t = translator(options.lang);
+/** Per-run values: the rubric's and the command line's variables, and random ones. */
+function scopeOf(rubric: Rubric, variables: Record<string, string> = {}): InterpolationScope {
   const randoms = new Map<string, string>();
-  const scope: InterpolationScope = {
-    vars: { ...rubric.variables, ...options.variables },
+  return {
+    vars: { ...rubric.variables, ...variables },
     env: process.env,
     // One value per name and run, so that a hard-coded answer cannot match.
     random: (name) => {
@@ -122,22 +62,102 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
       return randoms.get(name)!;
     },
   };
-  // What students read (titles, feedback) may use variables too; specs are filled in step by step.
-  const steps = rubric.steps.map((step) => ({ ...step, ...(interpolate(step.kind === "check" ? { title: step.title, feedback: step.feedback } : { title: step.title }, scope) as object) })) as Step[];
+}
+
+interface Run {
+  options: GradeOptions;
+  steps: Step[];
+  scope: InterpolationScope;
+  t: Translate;
+  checks: CheckResult[];
+  warnings: string[];
+  timings: PhaseTimings;
+  started: number;
+  emit: (event: GradeEvent) => void;
+}
+
+function record(run: Run, check: CheckResult): void {
+  run.checks.push(check);
+  run.emit({ type: "check", check });
+}
+
+/** Walks the steps after the entry script: requires, the time limit, a stopped engine, `only`. */
+async function walkSteps(run: Run, sandbox: Sandbox, ctx: GraderContext): Promise<void> {
+  const { options, t, timings } = run;
+  const limits = options.rubric.limits;
+  const succeeded = new Map<string, boolean>();
+  const deadline = run.started + limits.gradingTimeoutMs;
+  const selected = selectedSteps(run.steps, options.only);
+  let engineStopped = !(await sandbox.running());
+  for (const step of run.steps) {
+    // Why a step is not run, if it is not; the first reason wins.
+    const notRun = !selected.has(step.id)
+      ? { message: t("engine.notSelected"), status: "skipped" as const }
+      : engineStopped
+        ? { message: t("engine.stopped"), status: "failed" as const }
+        : Date.now() > deadline
+          ? { message: t("engine.gradingTimeout", { seconds: Math.round(limits.gradingTimeoutMs / 1000) }), status: "skipped" as const }
+          : step.requires.some((id) => !succeeded.get(id))
+            ? { message: t("engine.becauseFailed", { id: step.requires.find((id) => !succeeded.get(id))! }), status: "skipped" as const }
+            : undefined;
+    if (notRun) {
+      succeeded.set(step.id, false);
+      // Checks left out by --only are not news to whoever chose them: recorded, not announced.
+      if (step.kind === "check" && !selected.has(step.id)) run.checks.push(skipped(step, notRun.message));
+      else if (step.kind === "check") record(run, skipped(step, notRun.message, notRun.status));
+      continue;
+    }
+    const stepStarted = Date.now();
+    let outcome: Outcome;
+    let error: string | undefined;
+    try {
+      outcome = await evaluateWithRetry(ctx, step, interpolate(step.spec, run.scope), deadline, (ms) => (timings.waitMs += ms));
+    } catch (thrown) {
+      error = (thrown as Error).message;
+      outcome = { passed: false };
+      // A grader fails when the sandbox is gone: the student's script stopped its engine.
+      engineStopped = !(await sandbox.running());
+    }
+    succeeded.set(step.id, outcome.passed);
+    if (step.kind === "action") {
+      timings.actionsMs += Date.now() - stepStarted;
+      if (!outcome.passed && !engineStopped) run.warnings.push(t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? messageOf(step, outcome) }));
+      continue;
+    }
+    record(run, engineStopped ? skipped(step, t("engine.stopped"), "failed") : checkResultOf(step, outcome, error, Date.now() - stepStarted, t));
+  }
+  if (engineStopped) run.warnings.push(t("warning.engineStopped"));
+}
+
+export async function gradeSubmission(options: GradeOptions): Promise<GradeResult> {
+  const { rubric } = options;
+  const scope = scopeOf(rubric, options.variables);
+  const t = translator(options.lang);
+  const run: Run = {
+    options,
+    scope,
+    t,
+    // What students read (titles, feedback) may use variables too; specs are filled in step by step.
+    steps: rubric.steps.map((step) => ({ ...step, ...(interpolate(step.kind === "check" ? { title: step.title, feedback: step.feedback } : { title: step.title }, scope) as object) })) as Step[],
+    checks: [],
+    warnings: [],
+    timings: { ...NO_TIMINGS },
+    started: Date.now(),
+    emit: options.onEvent ?? (() => undefined),
+  };
   const submission = path.basename(path.resolve(options.submissionDir));
-  const checkSteps = steps.filter((s): s is CheckStep => s.kind === "check");
-  const maxScore = round(checkSteps.reduce((sum, s) => sum + s.points, 0));
-  const result = (run: ScriptRun, extra: Partial<GradeResult> = {}): GradeResult => ({
+  const checkSteps = run.steps.filter((s): s is CheckStep => s.kind === "check");
+  const result = (script: ScriptRun, extra: Partial<GradeResult> = {}): GradeResult => ({
     rubric: rubric.id,
     submission,
-    score: round(checks.reduce((sum, c) => sum + c.points, 0)),
-    maxScore,
+    score: round(run.checks.reduce((sum, c) => sum + c.points, 0)),
+    maxScore: round(checkSteps.reduce((sum, s) => sum + s.points, 0)),
     status: "completed",
-    checks,
-    run,
-    warnings,
-    durationMs: Date.now() - started,
-    timings,
+    checks: run.checks,
+    run: script,
+    warnings: run.warnings,
+    durationMs: Date.now() - run.started,
+    timings: run.timings,
     ...extra,
   });
 
@@ -146,51 +166,30 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   if (missing.has(entry)) {
     const present = fs.readdirSync(options.submissionDir).join(", ") || t("engine.nothing");
     const message =
-      missing.get(entry) === "missing"
-        ? t("engine.noScript", { script: entry, present })
-        : t("engine.scriptNotFile", { script: entry, reason: missing.get(entry)! });
-    warnings.push(t("warning.missingFiles", { files: [...missing.keys()].join(", ") }));
-    for (const step of checkSteps) checks.push(skipped(step, message));
+      missing.get(entry) === "missing" ? t("engine.noScript", { script: entry, present }) : t("engine.scriptNotFile", { script: entry, reason: missing.get(entry)! });
+    run.warnings.push(t("warning.missingFiles", { files: [...missing.keys()].join(", ") }));
+    for (const step of checkSteps) run.checks.push(skipped(step, message));
     return result(NOT_RUN);
   }
-  for (const [file, reason] of missing) warnings.push(t("warning.missingFile", { file, reason }));
+  for (const [file, reason] of missing) run.warnings.push(t("warning.missingFile", { file, reason }));
 
-  emit({ type: "phase", phase: "sandbox" });
+  run.emit({ type: "phase", phase: "sandbox" });
   const sandbox = await Sandbox.start({ label: `${rubric.id}-${submission}`, images: rubric.images, limits: rubric.limits, provisioning: options.provisioning });
   try {
-    timings.sandboxMs = sandbox.timings.sandboxMs;
-    timings.imagesMs = sandbox.timings.imagesMs;
+    run.timings.sandboxMs = sandbox.timings.sandboxMs;
+    run.timings.imagesMs = sandbox.timings.imagesMs;
     await sandbox.copyIn(options.submissionDir, SUBMISSION_DIR);
 
     let entryRun: ScriptRun | undefined;
-    const runScript = async (file: string, args: string[], timeoutMs?: number): Promise<ScriptOutcome> => {
-      const isEntry = file === rubric.submission.script && entryRun === undefined;
-      if (isEntry) emit({ type: "phase", phase: "script" });
-      const limitMs = timeoutMs ?? rubric.submission.timeoutMs;
-      const command = await commandFor(sandbox, SUBMISSION_DIR, file, args, warnings);
-      if ("refused" in command) warnings.push(command.refused);
-      const run =
-        "refused" in command
-          ? { ...NOT_RUN, output: command.refused }
-          : await runInSandbox({
-              containerId: sandbox.id,
-              workdir: SUBMISSION_DIR,
-              argv: command.argv,
-              timeoutMs: limitMs,
-              outputBytes: rubric.limits.outputBytes,
-              // Half the sandbox's processes: the engine and the checks keep the rest.
-              maxProcesses: Math.max(64, Math.floor(rubric.limits.pids / 2)),
-              onOutput: isEntry ? (text) => emit({ type: "output", text }) : undefined,
-            });
-      if (isEntry) {
-        entryRun = run;
-        timings.scriptMs = run.durationMs;
-        if (run.timedOut) warnings.push(t("warning.timedOut", { seconds: Math.round(limitMs / 1000) }));
-        if (run.droppedBytes > 0) warnings.push(t("warning.dropped", { dropped: run.droppedBytes, kept: rubric.limits.outputBytes }));
-        emit({ type: "phase", phase: "checks" });
-      }
-      return { ...run, timeoutMs: limitMs };
-    };
+    const runScript = scriptRunner(sandbox, rubric, run.warnings, t, {
+      entryStarting: () => run.emit({ type: "phase", phase: "script" }),
+      entryOutput: (text) => run.emit({ type: "output", text }),
+      entryFinished: (script) => {
+        entryRun = script;
+        run.timings.scriptMs = script.durationMs;
+        run.emit({ type: "phase", phase: "checks" });
+      },
+    });
     const ctx: GraderContext = {
       shell: sandbox,
       docker: innerDocker(sandbox),
@@ -201,90 +200,21 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
         const grader = graderFor(type);
         if (!grader) throw new Error(`unknown check type ${type}`);
         const outcome = await grader.evaluate(ctx, spec);
-        const template = outcome.messageId ? grader.messages[outcome.messageId] : undefined;
-        return { ...outcome, message: outcome.message ?? (template ? render(template, { ...outcome.data, expected: outcome.expected, actual: outcome.actual }) : undefined) };
+        return { ...outcome, message: renderedMessage(grader, outcome) };
       },
     };
 
-    const entryIsAStep = steps.some((s) => s.type === "script" && (s.spec as { file?: string }).file === rubric.submission.script);
-    if (!entryIsAStep) await runScript(rubric.submission.script, []);
+    const entryIsAStep = run.steps.some((s) => s.type === "script" && (s.spec as { file?: string }).file === entry);
+    if (!entryIsAStep) await runScript(entry, []);
 
     const checksStarted = Date.now();
-    const succeeded = new Map<string, boolean>();
-    const deadline = started + rubric.limits.gradingTimeoutMs;
-    const selected = selectedSteps(steps, options.only);
-    let engineStopped = !(await sandbox.running());
-    for (const step of steps) {
-      const failedPrerequisite = step.requires.find((id) => !succeeded.get(id));
-      if (!selected.has(step.id)) {
-        if (step.kind === "check") checks.push(skipped(step, t("engine.notSelected")));
-        continue;
-      }
-      if (engineStopped) {
-        succeeded.set(step.id, false);
-        if (step.kind === "check") {
-          const check = { ...skipped(step, t("engine.stopped")), status: "failed" as const };
-          checks.push(check);
-          emit({ type: "check", check });
-        }
-        continue;
-      }
-      if (Date.now() > deadline) {
-        succeeded.set(step.id, false);
-        if (step.kind === "check") checks.push(skipped(step, t("engine.gradingTimeout", { seconds: Math.round(rubric.limits.gradingTimeoutMs / 1000) })));
-        continue;
-      }
-      if (failedPrerequisite) {
-        succeeded.set(step.id, false);
-        if (step.kind === "check") {
-          const check = skipped(step, t("engine.becauseFailed", { id: failedPrerequisite }));
-          checks.push(check);
-          emit({ type: "check", check });
-        }
-        continue;
-      }
-      const stepStarted = Date.now();
-      const spec = interpolate(step.spec, scope);
-      let outcome: Outcome;
-      let error: string | undefined;
-      try {
-        outcome = await evaluateWithRetry(ctx, step, spec, deadline, (ms) => (timings.waitMs += ms));
-      } catch (thrown) {
-        error = (thrown as Error).message;
-        outcome = { passed: false };
-        // A grader fails when the sandbox is gone: the student's script stopped its engine.
-        engineStopped = !(await sandbox.running());
-      }
-      succeeded.set(step.id, outcome.passed);
-      if (step.kind === "action") {
-        timings.actionsMs += Date.now() - stepStarted;
-        if (!outcome.passed && !engineStopped) warnings.push(t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? messageOf(step, outcome) }));
-        continue;
-      }
-      const check = engineStopped ? { ...skipped(step, t("engine.stopped")), status: "failed" as const } : checkResultOf(step, outcome, error, Date.now() - stepStarted, t);
-      checks.push(check);
-      emit({ type: "check", check });
-    }
-    timings.checksMs = Date.now() - checksStarted;
-    if (engineStopped) warnings.push(t("warning.engineStopped"));
+    await walkSteps(run, sandbox, ctx);
+    run.timings.checksMs = Date.now() - checksStarted;
     return result(entryRun ?? NOT_RUN, { sandbox: { mode: sandbox.mode, images: sandbox.provisioning, ...(options.keep ? { kept: sandbox.name } : {}) } });
   } finally {
     if (!options.keep) {
-      emit({ type: "phase", phase: "cleanup" });
+      run.emit({ type: "phase", phase: "cleanup" });
       await sandbox.dispose();
     }
   }
 }
-
-async function evaluateWithRetry(ctx: GraderContext, step: Step, spec: unknown, deadline: number, waited: (ms: number) => void): Promise<Outcome> {
-  const grader = graderFor(step.type)!;
-  const until = Math.min(deadline, Date.now() + (step.retry?.timeoutMs ?? 0));
-  for (;;) {
-    const outcome = await grader.evaluate(ctx, spec);
-    if (outcome.passed || outcome.final || !step.retry || Date.now() + step.retry.intervalMs > until) return outcome;
-    await sleep(step.retry.intervalMs);
-    waited(step.retry.intervalMs);
-  }
-}
-
-export { SandboxUnavailableError };

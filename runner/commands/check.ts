@@ -6,7 +6,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { gradeSubmission, selectedSteps } from "../engine";
+import { gradeSubmission } from "../engine";
+import { selectedSteps } from "../steps/results";
 import { SandboxUnavailableError, UsageError } from "../errors";
 import { chooseLang, langOption, translator, type Translate } from "../i18n";
 import type { Io } from "../io";

@@ -1,0 +1,18 @@
+/** Evaluating a step again while a service may still be starting, within its retry policy. */
+import { graderFor } from "../../graders";
+import type { GraderContext, Outcome } from "../../graders/types";
+import type { Step } from "../rubric/types";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function evaluateWithRetry(ctx: GraderContext, step: Step, spec: unknown, deadline: number, waited: (ms: number) => void): Promise<Outcome> {
+  const grader = graderFor(step.type)!;
+  const until = Math.min(deadline, Date.now() + (step.retry?.timeoutMs ?? 0));
+  for (;;) {
+    const outcome = await grader.evaluate(ctx, spec);
+    // A final outcome (the container is gone, the server answered) will not change by waiting.
+    if (outcome.passed || outcome.final || !step.retry || Date.now() + step.retry.intervalMs > until) return outcome;
+    await sleep(step.retry.intervalMs);
+    waited(step.retry.intervalMs);
+  }
+}
