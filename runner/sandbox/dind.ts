@@ -8,6 +8,7 @@ import { GenericContainer, Wait, type StartedTestContainer } from "testcontainer
 import { labelsFor, type Role } from "./labels";
 import { log } from "../log";
 import { hostDocker } from "./host-engine";
+import { rememberedMode, rememberMode } from "./mode-cache";
 
 export type SecurityMode = "privileged" | "capabilities";
 
@@ -49,6 +50,7 @@ class DindContainer extends GenericContainer {
  */
 const DROPPED_CAPABILITIES = ["SYS_RESOURCE", "SYS_MODULE", "SYS_RAWIO", "SYS_TIME", "SYS_BOOT", "SYSLOG", "WAKE_ALARM", "BLOCK_SUSPEND", "MAC_ADMIN", "MAC_OVERRIDE", "AUDIT_CONTROL"];
 
+let modeLogged = false;
 let knownMode: SecurityMode | undefined = process.env.LABGRADE_SECURITY_MODE as SecurityMode | undefined;
 
 function build(options: DindOptions, mode: SecurityMode, startupLog: string[]): DindContainer {
@@ -79,12 +81,15 @@ function refusedPrivileged(error: unknown): boolean {
 }
 
 export async function startDind(options: DindOptions): Promise<StartedDind> {
+  knownMode ??= await rememberedMode<SecurityMode>();
   const modes: SecurityMode[] = knownMode ? [knownMode] : ["privileged", "capabilities"];
   for (const mode of modes) {
     const startupLog: string[] = [];
     try {
       const container = await build(options, mode, startupLog).start();
-      if (knownMode !== mode) log(`sandbox security mode: ${mode}`);
+      if (knownMode !== mode) await rememberMode(mode);
+      if (!modeLogged) log(`sandbox security mode: ${mode}${mode === "capabilities" ? " (the engine refuses --privileged)" : ""}`);
+      modeLogged = true;
       knownMode = mode;
       return { container, mode, startupLog };
     } catch (error) {
