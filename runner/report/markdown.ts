@@ -8,7 +8,7 @@ const ICON: Record<CheckStatus, string> = { passed: "✅", failed: "❌", skippe
  * Student text inside a table cell: Markdown and HTML in it stay literal, `|` cannot end the
  * cell and newlines become <br> (a raw newline would end the table row).
  */
-function cell(text: string): string {
+export function cell(text: string): string {
   return clean(text)
     .replace(/[\\`*_[\]~#!|]/g, "\\$&")
     .replace(/&/g, "&amp;")

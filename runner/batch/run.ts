@@ -1,0 +1,50 @@
+/**
+ * Grades a list of submissions N at a time. One broken submission never stops
+ * the batch: whatever a grading throws becomes an error result for that student.
+ * Grading itself is injected, so this runs in tests without Docker.
+ */
+import type { GradeResult } from "../result";
+import { inPool } from "./pool";
+import type { ProgressDisplay } from "./progress";
+import type { Student } from "./students";
+
+export interface Outcome {
+  student: Student;
+  result: GradeResult;
+  /** What the grading threw, when it did: `result` is then an error result. */
+  error?: unknown;
+}
+
+export interface GradeAllOptions {
+  parallel: number;
+  grade: (student: Student) => Promise<GradeResult>;
+  /** The error result for a grading that threw. */
+  failed: (student: Student, error: unknown) => GradeResult;
+  /** Persists one result as soon as it exists, so that an interrupted batch resumes. */
+  save: (student: Student, result: GradeResult) => void;
+  progress: ProgressDisplay;
+  /** True once interrupted: nothing more starts, and what finishes is not saved. */
+  stopped: () => boolean;
+}
+
+export async function gradeAll(students: readonly Student[], options: GradeAllOptions): Promise<Outcome[]> {
+  const outcomes = await inPool(
+    students,
+    options.parallel,
+    async (student): Promise<Outcome | undefined> => {
+      options.progress.started(student.name);
+      let outcome: Outcome;
+      try {
+        outcome = { student, result: await options.grade(student) };
+      } catch (error) {
+        outcome = { student, result: options.failed(student, error), error };
+      }
+      if (options.stopped()) return undefined;
+      options.save(student, outcome.result);
+      options.progress.finished(student.name, outcome.result);
+      return outcome;
+    },
+    options.stopped,
+  );
+  return outcomes.filter((o): o is Outcome => o !== undefined);
+}

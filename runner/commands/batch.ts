@@ -1,0 +1,111 @@
+/**
+ * `labgrade batch <class-dir> --rubric R --out DIR [--parallel N] [--shard i/n] [--force]`:
+ * every student folder of a class, N at a time, into DIR/students/<student>/ and the
+ * class files (gradebook.csv, results.json, report.html, summary.md). Resumes: a student
+ * with a completed result of the same rubric in DIR is kept unless --force.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { errorResult, loadOrRefuse, writeReports } from "./grade";
+import { gradeSubmission } from "../engine";
+import { SandboxUnavailableError, UsageError } from "../errors";
+import type { Io } from "../io";
+import { log } from "../log";
+import { formatNumber } from "../report/text";
+import { writeClassFiles } from "../batch/class-files";
+import { watchInterruption } from "../batch/interruption";
+import { defaultParallel, parseParallel } from "../batch/parallel";
+import { ProgressModel, formatDuration, progressDisplay } from "../batch/progress";
+import { planShare } from "../batch/plan";
+import { gradeAll, type Outcome } from "../batch/run";
+import { parseShard, shareOf } from "../batch/shards";
+import { classStats } from "../batch/stats";
+import { markOutput, readResult, studentFiles } from "../batch/store";
+import { listStudents } from "../batch/students";
+
+export interface BatchArgs {
+  classDir: string;
+  rubric: string;
+  out: string;
+  parallel?: string;
+  shard?: string;
+  force: boolean;
+  variables: Record<string, string>;
+  /** Redraw the progress in place (stderr is a terminal); plain lines otherwise. */
+  live?: boolean;
+}
+
+function isFolder(dir: string): boolean {
+  return fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** Exit 3 only when no sandbox could run at all: some grading met no engine and none ran in one. */
+function noSandboxRan(outcomes: readonly Outcome[]): SandboxUnavailableError | undefined {
+  const unavailable = outcomes.find((o) => o.error instanceof SandboxUnavailableError)?.error as SandboxUnavailableError | undefined;
+  return unavailable && !outcomes.some((o) => o.result.sandbox) ? unavailable : undefined;
+}
+
+export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
+  if (!isFolder(args.classDir)) throw new UsageError(`${args.classDir} is not a folder. Give the folder that holds one sub-folder per student.`);
+  if (path.resolve(args.out) === path.resolve(args.classDir)) throw new UsageError("--out must not be the class folder itself: give a new folder, e.g. --out grades");
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  const rubric = await loadOrRefuse(args.rubric, args.variables);
+  const parallel = args.parallel === undefined ? defaultParallel(rubric.limits.memoryBytes) : parseParallel(args.parallel);
+
+  markOutput(args.out);
+  const everyone = listStudents(args.classDir, [args.out]);
+  if (everyone.length === 0) throw new UsageError(`${args.classDir} holds no student folder (hidden folders and files are not submissions).`);
+  const share = shareOf(everyone, shard);
+  const { grade: toGrade, kept } = planShare(share, (student) => readResult(studentFiles(args.out, student.name).json), {
+    rubricId: rubric.id,
+    force: args.force,
+  });
+
+  const of = shard ? `shard ${shard.index}/${shard.total}: ${share.length} of ${everyone.length} students` : `${share.length} students`;
+  const keptNote = kept.length ? `; ${kept.length} kept from an earlier run (--force grades them again)` : "";
+  io.err(`labgrade: ${rubric.id}: ${of}, grading ${toGrade.length}, ${parallel} at a time${keptNote}`);
+
+  const started = Date.now();
+  const display = progressDisplay(new ProgressModel(toGrade.length, parallel), {
+    live: args.live ?? Boolean(process.stderr.isTTY),
+    write: io.err,
+    columns: process.stderr.columns,
+  });
+  const interruption = watchInterruption();
+  let outcomes: Outcome[];
+  try {
+    outcomes = await gradeAll(toGrade, {
+      parallel,
+      grade: (student) => gradeSubmission({ rubric, submissionDir: student.dir, variables: args.variables }),
+      failed: (student, error) => {
+        log(`grading ${student.name} failed: ${(error as Error).stack ?? error}`);
+        return errorResult(rubric, student.dir, (error as Error).message ?? String(error));
+      },
+      save: (student, result) => {
+        const files = studentFiles(args.out, student.name);
+        writeReports(result, { json: files.json, junit: files.junit });
+      },
+      progress: display,
+      stopped: () => interruption.interrupted,
+    });
+  } finally {
+    display.close();
+    interruption.dispose();
+  }
+  if (interruption.interrupted) return 130;
+
+  const results = [...kept, ...outcomes.map((o) => o.result)];
+  const written = writeClassFiles(args.out, results);
+  const stats = classStats(results);
+  io.out(
+    `${rubric.id}: ${stats.students} students, mean ${formatNumber(stats.mean)}/${formatNumber(stats.maxScore)}, ` +
+      `${stats.errored} grading error(s); graded ${outcomes.length} in ${formatDuration(Date.now() - started)}`,
+  );
+  io.out(`wrote ${written.join(", ")} and ${path.join(args.out, "students")}/<student>/{result.json,junit.xml}`);
+
+  const unavailable = noSandboxRan(outcomes);
+  if (unavailable) {
+    throw new SandboxUnavailableError(`${unavailable.message}\nNo submission could be graded in a sandbox; run the same command again once this is fixed: it resumes.`);
+  }
+  return 0;
+}
