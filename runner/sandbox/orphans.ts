@@ -4,7 +4,8 @@
  * their anonymous volumes), and seeds that are stale or half built.
  */
 import { hostDocker } from "./host-engine";
-import { LABEL_APP, LABEL_OWNER_PID, LABEL_SEED } from "./labels";
+import { hostname } from "node:os";
+import { LABEL_APP, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_SEED, LABEL_SESSION, SESSION } from "./labels";
 import { pruneStaleSeeds } from "./seed";
 
 export function processAlive(pid: number): boolean {
@@ -24,7 +25,7 @@ export interface CleanReport {
 /** Everything this process labelled, whatever state it is in: the last sweep of an interruption. */
 export async function removeOwnContainers(): Promise<void> {
   const docker = await hostDocker();
-  const mine = await docker.listContainers({ all: true, filters: { label: [`${LABEL_OWNER_PID}=${process.pid}`] } });
+  const mine = await docker.listContainers({ all: true, filters: { label: [`${LABEL_SESSION}=${SESSION}`] } });
   await Promise.all(mine.map((info) => docker.getContainer(info.Id).remove({ force: true, v: true }).catch(() => undefined)));
 }
 
@@ -35,7 +36,9 @@ export async function removeOrphans(): Promise<CleanReport> {
   const seedsInUse = new Set<string>();
   for (const info of containers) {
     const pid = Number(info.Labels[LABEL_OWNER_PID]);
-    if (pid === process.pid || processAlive(pid)) {
+    // Another machine's (or container's) process cannot be seen from here: leave its containers alone.
+    const elsewhere = (info.Labels[LABEL_OWNER_HOST] ?? hostname()) !== hostname();
+    if (elsewhere || info.Labels[LABEL_SESSION] === SESSION || processAlive(pid)) {
       if (info.Labels[LABEL_SEED]) seedsInUse.add(info.Labels[LABEL_SEED]);
       continue;
     }

@@ -30,16 +30,5 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
   });
 }
 
-/** Runs tasks with at most `limit` at once, keeping their order in the results. */
-export async function inPool<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}
+/** The batch command's pool: the tests grade N fixtures at a time with it too. */
+export { inPool } from "../../runner/batch/pool";
