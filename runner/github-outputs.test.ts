@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { writeClassroomOutputs } from "./github-outputs";
 import type { Io } from "./io";
 import { toClassroomPayload, toMarkdown } from "./report";
-import { erroredResult, lampResult } from "./report/samples";
+import { erroredResult, lampResult } from "../test/support/sample-results";
 
 function recordingIo(): Io & { errors: string[] } {
   const errors: string[] = [];

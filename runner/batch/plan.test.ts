@@ -1,6 +1,6 @@
 import type { GradeResult } from "../result";
 import { planShare } from "./plan";
-import { asStudent, classResults } from "./samples";
+import { asStudent, classResults } from "../../test/support/sample-class";
 
 const students = ["alice", "bob", "chloe", "dan"].map((name) => ({ name, dir: `/class/${name}` }));
 const previous: Record<string, GradeResult> = {

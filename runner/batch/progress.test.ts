@@ -1,4 +1,4 @@
-import { erroredResult, lampResult } from "../report/samples";
+import { erroredResult, lampResult } from "../../test/support/sample-results";
 import { formatDuration, ProgressModel, progressDisplay } from "./progress";
 
 describe("formatDuration", () => {

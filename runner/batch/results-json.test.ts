@@ -1,6 +1,6 @@
 import { toJson } from "../report/json";
 import { parseResultsJson, toResultsJson } from "./results-json";
-import { classResults } from "./samples";
+import { classResults } from "../../test/support/sample-class";
 
 describe("toResultsJson", () => {
   const text = toResultsJson(classResults);

@@ -1,5 +1,5 @@
 import type { GradeResult } from "../result";
-import { lampResult } from "../report/samples";
+import { lampResult } from "../../test/support/sample-results";
 import type { ProgressDisplay } from "./progress";
 import { gradeAll } from "./run";
 import type { Student } from "./students";

@@ -5,7 +5,7 @@ import type { Io } from "../io";
 import { CLASS_FILES, writeClassFiles } from "../batch/class-files";
 import { shareOf } from "../batch/shards";
 import { studentFiles } from "../batch/store";
-import { classResults } from "../batch/samples";
+import { classResults } from "../../test/support/sample-class";
 import { toJson } from "../report/json";
 import type { GradeResult } from "../result";
 import { mergeCommand } from "./merge";

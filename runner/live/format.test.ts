@@ -1,5 +1,5 @@
 import { translator } from "../i18n";
-import { lampResult } from "../report/samples";
+import { lampResult } from "../../test/support/sample-results";
 import type { CheckResult, GradeResult } from "../result";
 import { checkBlock, checkBlocks, describeRunIn, firstToFix, keepLines, summaryLines } from "./format";
 

@@ -1,6 +1,6 @@
 import type { GradeResult } from "../result";
 import { toClassroomOutput, toClassroomPayload } from "./classroom";
-import { erroredResult, lampResult, perfectResult } from "./samples";
+import { erroredResult, lampResult, perfectResult } from "../../test/support/sample-results";
 
 /** What autograding-grading-reporter does with the variable: base64 → UTF-8 → JSON. */
 const decode = (output: string): unknown => JSON.parse(Buffer.from(output, "base64").toString("utf-8"));

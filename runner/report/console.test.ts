@@ -1,6 +1,6 @@
 import type { GradeResult } from "../result";
 import { toConsole } from "./console";
-import { erroredResult, lampResult } from "./samples";
+import { erroredResult, lampResult } from "../../test/support/sample-results";
 
 describe("toConsole", () => {
   it("prints a header, one line per check with its feedback, warnings, the script and the score", () => {

@@ -1,6 +1,6 @@
 import type { GradeResult } from "../result";
 import { toJson } from "./json";
-import { erroredResult, lampResult } from "./samples";
+import { erroredResult, lampResult } from "../../test/support/sample-results";
 
 /** The same result with every object's keys in reverse order, as an engine might build it. */
 function reversed<T>(value: T): T {

@@ -1,6 +1,6 @@
 import type { GradeResult } from "../result";
 import { toJunit } from "./junit";
-import { erroredResult, lampResult } from "./samples";
+import { erroredResult, lampResult } from "../../test/support/sample-results";
 
 interface XmlElement {
   name: string;

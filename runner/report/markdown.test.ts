@@ -1,6 +1,6 @@
 import type { GradeResult } from "../result";
 import { toMarkdown } from "./markdown";
-import { erroredResult, lampResult } from "./samples";
+import { erroredResult, lampResult } from "../../test/support/sample-results";
 
 /** A table row's cells, split on the pipes that are not escaped. */
 const cells = (row: string): string[] => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());

@@ -1,6 +1,6 @@
 /** Results for the batch tests: the report samples under other students' names. */
-import type { GradeResult } from "../result";
-import { erroredResult, lampResult, perfectResult } from "../report/samples";
+import type { GradeResult } from "../../runner/result";
+import { erroredResult, lampResult, perfectResult } from "./sample-results";
 
 export function asStudent(result: GradeResult, submission: string, score = result.score): GradeResult {
   return { ...result, submission, score };

@@ -1,5 +1,5 @@
 /** Realistic results for the report tests and for previewing the formats by hand. */
-import type { GradeResult } from "../result";
+import type { GradeResult } from "../../runner/result";
 
 /** The LAMP lab at 17/20: a failed check, one skipped because of it, a hidden one with partial credit. */
 export const lampResult: GradeResult = {
