@@ -20,6 +20,17 @@ function readResult(file: string): GradeResult {
   return JSON.parse(fs.readFileSync(file, "utf8")) as GradeResult;
 }
 
+// (Their unit tests run in-process, where nothing that reaches Docker can even be loaded.)
+test("validate and explain need no Docker engine", async () => {
+  const noEngine = { DOCKER_HOST: "unix:///nonexistent/docker.sock", PATH: "/usr/bin:/bin" };
+  const validated = await runCli(["validate", ...["lamp-stack", "backup-restore", "mount-types", "postgres-persistence", "shared-volumes"].map((id) => `rubrics/${id}.yaml`)], { env: noEngine });
+  expect(validated.code).toBe(0);
+  expect(validated.stdout).toContain("rubrics/lamp-stack.yaml: valid (13 steps, 20 points)");
+  const explained = await runCli(["explain", "rubrics/lamp-stack.yaml"], { env: noEngine });
+  expect(explained.code).toBe(0);
+  expect(explained.stdout).toContain("Les volumes mysql-data, web-content et user-uploads existent");
+});
+
 describe("exit codes", () => {
   test("2 for bad usage, with the usage text", async () => {
     const run = await runCli(["grade", "fixtures/submissions/lamp-stack/reference"]);
