@@ -57,6 +57,20 @@ function parse(output: string): Inspection {
   return { files: pick("file:"), top: pick("top:"), volumeTop: pick("volumetop:"), differs: pick("differs:"), unreadable: pick("unreadable:")[0] };
 }
 
+const messages = {
+  noArchive: "Expected an archive matching {file} in your submission folder, but none was found ({detail}). Check where your backup script writes it.",
+  unreadable: "{first} is not a readable .tar.gz archive ({detail}). Create it with `tar czf`.",
+  mismatch: "The archive {first} is not as expected for {failed}. Check where and under which name your script writes it, list its entries with `tar tzf {first}` and compare them with the volume's files.",
+  error: "The archive could not be inspected: {detail}.",
+};
+
+const messagesFr = {
+  noArchive: "Une archive correspondant à {file} était attendue dans votre dossier de rendu, mais aucune n'a été trouvée ({detail}). Vérifiez où votre script de sauvegarde l'écrit.",
+  unreadable: "{first} n'est pas une archive .tar.gz lisible ({detail}). Créez-la avec `tar czf`.",
+  mismatch: "L'archive {first} n'est pas conforme pour {failed}. Vérifiez où et sous quel nom votre script l'écrit, listez son contenu avec `tar tzf {first}` et comparez-le aux fichiers du volume.",
+  error: "Impossible d'inspecter l'archive : {detail}.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const archive: Grader<ArchiveSpec> = {
   meta: {
     type: "archive",
@@ -78,12 +92,8 @@ export const archive: Grader<ArchiveSpec> = {
       "holds-volume": { type: "string", minLength: 1, description: "A volume: every file in it is in the archive with the same bytes (an archive made with absolute paths is looked into under its one folder)." },
     },
   },
-  messages: {
-    noArchive: "Expected an archive matching {file} in your submission folder, but none was found ({detail}). Check where your backup script writes it.",
-    unreadable: "{first} is not a readable .tar.gz archive ({detail}). Create it with `tar czf`.",
-    mismatch: "The archive {first} is not as expected for {failed}. Check where and under which name your script writes it, list its entries with `tar tzf {first}` and compare them with the volume's files.",
-    error: "The archive could not be inspected: {detail}.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) =>
     [
       spec.count !== undefined ? `the number of files matching ${spec.file} ${describeMatcher(spec.count)}` : `an archive matches ${spec.file}`,

@@ -14,6 +14,16 @@ export interface CommandSpec {
   expect?: { "exit-code"?: Matcher; stdout?: Matcher; stderr?: Matcher };
 }
 
+const messages = {
+  failed: "`{run}` did not give what was expected ({failed}).",
+  actionFailed: "`{run}` failed with exit code {code}: {detail}",
+};
+
+const messagesFr = {
+  failed: "`{run}` n'a pas donné le résultat attendu ({failed}).",
+  actionFailed: "`{run}` a échoué avec le code de sortie {code} : {detail}",
+} satisfies Record<keyof typeof messages, string>;
+
 export const command: Grader<CommandSpec> = {
   meta: {
     type: "command",
@@ -41,10 +51,8 @@ export const command: Grader<CommandSpec> = {
       },
     },
   },
-  messages: {
-    failed: "`{run}` did not give what was expected ({failed}).",
-    actionFailed: "`{run}` failed with exit code {code}: {detail}",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `\`${spec.run}\`${spec.expect ? ` gives ${describeExpectations(spec.expect)}` : " succeeds"}`,
   async evaluate(ctx, spec) {
     const result = await ctx.shell.exec(["sh", "-c", spec.run], { workdir: ctx.submissionDir, timeoutMs: 120_000 });

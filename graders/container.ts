@@ -42,6 +42,19 @@ function portItem(info: ContainerInspectInfo, port: PortSpec): ItemResult {
   return { label: `port ${key}`, passed, expected, actual: all.length ? all.join(", ") : "no published port" };
 }
 
+const messages = {
+  absent:
+    "Expected a container named {name}, but there is none. Containers found: {present}. Start it with `docker run --name {name} ...` and check that your script did not stop on an error before.",
+  present: "Expected no container named {name}, but it still exists ({state}). Remove it with `docker rm {name}`.",
+  mismatch: "Container {name} does not match for {failed}. Compare your `docker run` options with the lab's, then inspect it with `docker inspect {name}`.",
+};
+
+const messagesFr = {
+  absent: "Un conteneur nommé {name} était attendu, mais il n'y en a aucun. Conteneurs trouvés : {present}. Lancez-le avec `docker run --name {name} ...` et vérifiez que votre script ne s'est pas arrêté sur une erreur avant.",
+  present: "Aucun conteneur nommé {name} n'était attendu, mais il existe encore ({state}). Supprimez-le avec `docker rm {name}`.",
+  mismatch: "Le conteneur {name} ne correspond pas pour {failed}. Comparez vos options de `docker run` avec celles du TP, puis inspectez-le avec `docker inspect {name}`.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const container: Grader<ContainerSpec> = {
   meta: {
     type: "container",
@@ -86,12 +99,8 @@ export const container: Grader<ContainerSpec> = {
       mounts: { type: "array", minItems: 1, items: mountSchema, description: "Mounts the container must have." },
     },
   },
-  messages: {
-    absent:
-      "Expected a container named {name}, but there is none. Containers found: {present}. Start it with `docker run --name {name} ...` and check that your script did not stop on an error before.",
-    present: "Expected no container named {name}, but it still exists ({state}). Remove it with `docker rm {name}`.",
-    mismatch: "Container {name} does not match for {failed}. Compare your `docker run` options with the lab's, then inspect it with `docker inspect {name}`.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => {
     if (spec.state === "absent") return `no container named ${spec.name} remains`;
     const parts = [

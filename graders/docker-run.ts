@@ -53,6 +53,16 @@ function items(run: ParsedRun, spec: DockerRunSpec): ItemResult[] {
   return [...mounts, ...rm];
 }
 
+const messages = {
+  none: "Expected your scripts to run a container{which}, but no `docker run` like that was found. Commands seen: {seen}.",
+  mismatch: "No `docker run`{which} had what was expected ({failed}). Commands seen: {seen}.",
+};
+
+const messagesFr = {
+  none: "Vos scripts devaient lancer un conteneur{which}, mais aucun `docker run` de ce type n'a été trouvé. Commandes vues : {seen}.",
+  mismatch: "Aucun `docker run`{which} n'avait ce qui était attendu ({failed}). Commandes vues : {seen}.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const dockerRun: Grader<DockerRunSpec> = {
   meta: {
     type: "docker-run",
@@ -86,10 +96,8 @@ export const dockerRun: Grader<DockerRunSpec> = {
       rm: { type: "boolean", description: "Started with --rm (removed when it stops), or not." },
     },
   },
-  messages: {
-    none: "Expected your scripts to run a container{which}, but no `docker run` like that was found. Commands seen: {seen}.",
-    mismatch: "No `docker run`{which} had what was expected ({failed}). Commands seen: {seen}.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) =>
     [
       `a docker run${which(spec)}`,

@@ -1,6 +1,6 @@
 /** A command run inside one of the student's containers, and what it prints. */
 import type { Grader, Outcome } from "./types";
-import { notRunning } from "./support/running";
+import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
 import { describeExpectations, matcherRef, type Matcher } from "./matchers";
 import { expectationItems, outcomeOfItems } from "./support/items";
 
@@ -9,6 +9,17 @@ export interface ExecSpec {
   command: string | string[];
   expect: { "exit-code"?: Matcher; stdout?: Matcher; stderr?: Matcher };
 }
+
+const messages = {
+  ...runningMessages,
+  failed:
+    "In container {container}, `{command}` did not give what was expected ({failed}). Run it yourself with `docker exec {container} {command}` and compare.",
+};
+
+const messagesFr = {
+  ...runningMessagesFr,
+  failed: "Dans le conteneur {container}, `{command}` n'a pas donné le résultat attendu ({failed}). Exécutez vous-même `docker exec {container} {command}` et comparez.",
+} satisfies Record<keyof typeof messages, string>;
 
 export const exec: Grader<ExecSpec> = {
   meta: {
@@ -43,10 +54,8 @@ export const exec: Grader<ExecSpec> = {
       },
     },
   },
-  messages: {
-    failed:
-      "In container {container}, `{command}` did not give what was expected ({failed}). Run it yourself with `docker exec {container} {command}` and compare.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `\`${[spec.command].flat().join(" ")}\` in ${spec.container}${spec.expect ? ` gives ${describeExpectations(spec.expect)}` : " runs"}`,
   async evaluate(ctx, spec): Promise<Outcome> {
     const stopped = await notRunning(ctx, spec.container);

@@ -32,6 +32,18 @@ async function readFile(ctx: GraderContext, spec: FileSpec): Promise<CommandResu
   return ctx.shell.exec(["head", "-c", String(MAX_BYTES), `${ctx.submissionDir}/${relative}`]);
 }
 
+const messages = {
+  missing: "Expected {path} in {where}, but it is not there ({detail}). Check where your script writes it.",
+  present: "Expected {path} not to exist in {where}, but it does.",
+  content: "{path} in {where} does not have the expected content. Look at it with `cat`.",
+};
+
+const messagesFr = {
+  missing: "{path} était attendu dans {where}, mais il n'y est pas ({detail}). Vérifiez où votre script l'écrit.",
+  present: "{path} ne devait pas exister dans {where}, mais il existe.",
+  content: "{path} dans {where} n'a pas le contenu attendu. Affichez-le avec `cat`.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const file: Grader<FileSpec> = {
   meta: {
     type: "file",
@@ -52,11 +64,8 @@ export const file: Grader<FileSpec> = {
     },
     not: { required: ["volume", "container"] },
   },
-  messages: {
-    missing: "Expected {path} in {where}, but it is not there ({detail}). Check where your script writes it.",
-    present: "Expected {path} not to exist in {where}, but it does.",
-    content: "{path} in {where} does not have the expected content. Look at it with `cat`.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `${spec.path} ${spec.exists === false ? "does not exist" : "exists"} in ${where(spec)}${spec.content !== undefined ? `, its content ${describeMatcher(spec.content)}` : ""}`,
   async evaluate(ctx, spec) {
     const read = await readFile(ctx, spec);

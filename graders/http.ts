@@ -16,6 +16,17 @@ export interface HttpSpec {
 
 const STATUS_MARK = "\n__labgrade_status__=";
 
+const messages = {
+  unreachable:
+    "Expected an answer from {url}, but the connection failed: {detail}. Check that the container runs and publishes the port (-p host:container), then try `curl {url}`.",
+  mismatch: "{url} answered, but not as expected ({failed}). Open it with `curl -i {url}` and compare.",
+};
+
+const messagesFr = {
+  unreachable: "Une réponse de {url} était attendue, mais la connexion a échoué : {detail}. Vérifiez que le conteneur tourne et publie le port (-p hôte:conteneur), puis essayez `curl {url}`.",
+  mismatch: "{url} a répondu, mais pas comme attendu ({failed}). Ouvrez-la avec `curl -i {url}` et comparez.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const http: Grader<HttpSpec> = {
   meta: {
     type: "http",
@@ -43,11 +54,8 @@ export const http: Grader<HttpSpec> = {
       },
     },
   },
-  messages: {
-    unreachable:
-      "Expected an answer from {url}, but the connection failed: {detail}. Check that the container runs and publishes the port (-p host:container), then try `curl {url}`.",
-    mismatch: "{url} answered, but not as expected ({failed}). Open it with `curl -i {url}` and compare.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `${spec.method ?? "GET"} ${spec.url} answers${spec.expect ? ` with ${describeExpectations(spec.expect)}` : ""}`,
   async evaluate(ctx, spec) {
     const argv = ["curl", "-sS", "--max-time", "10", "-X", spec.method ?? "GET", "-w", `${STATUS_MARK}%{http_code}`, spec.url];

@@ -4,6 +4,14 @@ import { outcomeOfItems } from "./support/items";
 import { sameImage } from "./support/image-name";
 import { describePresence, presenceItems, presenceSchema, type PresenceSpec } from "./support/presence";
 
+const messages = {
+  missing: "Expected the image(s) {failed} ({count} of {total} wrong). Found the images: {present}. Build one with `docker build -t <name> .`; remove one with `docker rmi`.",
+};
+
+const messagesFr = {
+  missing: "Image(s) attendue(s) : {failed} ({count} sur {total} incorrecte(s)). Images trouvées : {present}. Construisez-en une avec `docker build -t <nom> .` ; supprimez-en une avec `docker rmi`.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const image: Grader<PresenceSpec> = {
   meta: {
     type: "image",
@@ -11,9 +19,8 @@ export const image: Grader<PresenceSpec> = {
     description: "Images exist (names) or do not exist (absent), by reference such as myapp:dev; one item per image.",
   },
   schema: presenceSchema("Images"),
-  messages: {
-    missing: "Expected the image(s) {failed} ({count} of {total} wrong). Found the images: {present}. Build one with `docker build -t <name> .`; remove one with `docker rmi`.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => describePresence("images", spec),
   async evaluate(ctx, spec) {
     const listed = await ctx.docker.cli(["image", "ls", "--format", "{{.Repository}}:{{.Tag}}"]);

@@ -44,6 +44,16 @@ async function recreateOne(docker: InnerDocker, name: string, info: ContainerIns
   return undefined;
 }
 
+const messages = {
+  missing: "Could not re-create {name}: there is no such container.",
+  failed: "Could not re-create the containers: {detail}.",
+};
+
+const messagesFr = {
+  missing: "Impossible de recréer {name} : ce conteneur n'existe pas.",
+  failed: "Impossible de recréer les conteneurs : {detail}.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const recreate: Grader<RecreateSpec> = {
   meta: {
     type: "recreate",
@@ -66,10 +76,8 @@ export const recreate: Grader<RecreateSpec> = {
       },
     },
   },
-  messages: {
-    missing: "Could not re-create {name}: there is no such container.",
-    failed: "Could not re-create the containers: {detail}.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `${spec.containers.join(", ")} ${spec.containers.length > 1 ? "are" : "is"} removed and created again from the same settings`,
   async evaluate(ctx, spec): Promise<Outcome> {
     const infos: [string, ContainerInspectInfo][] = [];

@@ -9,6 +9,14 @@ export interface RestartSpec {
   "stop-timeout"?: string | number;
 }
 
+const messages = {
+  failed: "Could not restart {containers}: {detail}.",
+};
+
+const messagesFr = {
+  failed: "Impossible de redémarrer {containers} : {detail}.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const restart: Grader<RestartSpec> = {
   meta: {
     type: "restart",
@@ -31,9 +39,8 @@ export const restart: Grader<RestartSpec> = {
       "stop-timeout": { $ref: "#/$defs/duration", description: "How long docker stop waits for a clean stop before killing (default 10s)." },
     },
   },
-  messages: {
-    failed: "Could not restart {containers}: {detail}.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `${spec.containers.join(", ")} ${spec.containers.length > 1 ? "are" : "is"} stopped and started again`,
   async evaluate(ctx, spec) {
     const seconds = Math.ceil((parseDuration(spec["stop-timeout"]) ?? 10_000) / 1000);

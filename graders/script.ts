@@ -30,6 +30,16 @@ async function expandArgs(ctx: GraderContext, args: string[]): Promise<string[]>
   return expanded.exitCode === 0 ? expanded.stdout.split("\0").slice(0, -1) : args;
 }
 
+const messages = {
+  failed: "`./{command}` did not behave as expected ({failed}). Run it yourself and compare. Its output ended with: {output}",
+  timedOut: "`./{command}` was stopped after {seconds} s, its time limit. Check that it does not wait for input or for a service forever.",
+};
+
+const messagesFr = {
+  failed: "`./{command}` ne s'est pas comporté comme attendu ({failed}). Lancez-le vous-même et comparez. Sa sortie se terminait par : {output}",
+  timedOut: "`./{command}` a été arrêté après {seconds} s, sa limite de temps. Vérifiez qu'il n'attend pas indéfiniment une saisie ou un service.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const script: Grader<ScriptSpec> = {
   meta: {
     type: "script",
@@ -63,10 +73,8 @@ export const script: Grader<ScriptSpec> = {
       },
     },
   },
-  messages: {
-    failed: "`./{command}` did not behave as expected ({failed}). Run it yourself and compare. Its output ended with: {output}",
-    timedOut: "`./{command}` was stopped after {seconds} s, its time limit. Check that it does not wait for input or for a service forever.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `\`./${[spec.file, ...(spec.args ?? [])].join(" ")}\`${spec.expect ? ` gives ${describeExpectations(spec.expect)}` : " runs"}`,
   async evaluate(ctx, spec) {
     const args = spec.glob ? await expandArgs(ctx, spec.args ?? []) : (spec.args ?? []);

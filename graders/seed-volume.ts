@@ -29,6 +29,14 @@ while [ $# -gt 0 ]; do
   if [ "$kind" = size ]; then head -c "$value" /dev/urandom > "$path"; else printf '%s' "$value" > "$path"; fi
 done`;
 
+const messages = {
+  failed: "Could not fill volume {volume}: {detail}.",
+};
+
+const messagesFr = {
+  failed: "Impossible de remplir le volume {volume} : {detail}.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const seedVolume: Grader<SeedVolumeSpec> = {
   meta: {
     type: "seed-volume",
@@ -59,9 +67,8 @@ export const seedVolume: Grader<SeedVolumeSpec> = {
       },
     },
   },
-  messages: {
-    failed: "Could not fill volume {volume}: {detail}.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `volume ${spec.volume} is filled with ${spec.files.length} prepared files`,
   async evaluate(ctx, spec) {
     const created = await ctx.docker.cli(["volume", "create", spec.volume]);

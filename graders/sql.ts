@@ -2,7 +2,7 @@
 import type { Grader } from "./types";
 import { describeExpectations, matcherRef, type Matcher } from "./matchers";
 import { expectationItems, outcomeOfItems } from "./support/items";
-import { notRunning } from "./support/running";
+import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
 import { tail } from "./support/shell";
 
 export interface SqlSpec {
@@ -31,6 +31,19 @@ function clientCommand(spec: SqlSpec): { env: string[]; argv: string[] } {
 
 /** Errors of a database server still starting up (worth retrying), as mysql and psql word them. */
 const STARTING = /can't connect|connection refused|lost connection|server has gone away|starting up|no such file or directory|could not connect|is the server running|shutting down/i;
+
+const messages = {
+  ...runningMessages,
+  failed:
+    "The query `{query}` as {user} in {container} failed: {detail}. Check that the database and the user exist with the expected password (they are created only when the data volume starts empty).",
+  mismatch: "The query `{query}` as {user} in {container} did not return what was expected ({failed}).",
+};
+
+const messagesFr = {
+  ...runningMessagesFr,
+  failed: "La requête `{query}` en tant que {user} dans {container} a échoué : {detail}. Vérifiez que la base de données et l'utilisateur existent avec le mot de passe attendu (ils ne sont créés que si le volume de données est vide au démarrage).",
+  mismatch: "La requête `{query}` en tant que {user} dans {container} n'a pas renvoyé ce qui était attendu ({failed}).",
+} satisfies Record<keyof typeof messages, string>;
 
 export const sql: Grader<SqlSpec> = {
   meta: {
@@ -62,11 +75,8 @@ export const sql: Grader<SqlSpec> = {
       },
     },
   },
-  messages: {
-    failed:
-      "The query `{query}` as {user} in {container} failed: {detail}. Check that the database and the user exist with the expected password (they are created only when the data volume starts empty).",
-    mismatch: "The query `{query}` as {user} in {container} did not return what was expected ({failed}).",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `as ${spec.user}${spec.database ? ` on ${spec.database}` : ""}, \`${spec.query}\` gives ${describeExpectations(spec.expect) || "no error"}`,
   async evaluate(ctx, spec) {
     const stopped = await notRunning(ctx, spec.container);

@@ -1,6 +1,6 @@
 /** Whether a host name reaches a port from inside a container (links, aliases, networks). */
 import type { Grader, Outcome } from "./types";
-import { notRunning } from "./support/running";
+import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
 import { tail } from "./support/shell";
 
 export interface TcpSpec {
@@ -20,6 +20,23 @@ else exit 5
 fi
 exit 4`;
 
+const messages = {
+  ...runningMessages,
+  unresolved:
+    "From {from}, the name {host} does not resolve. Expected {host} to name the other container: link it (--link <container>:{host}) or put both on one network with the alias {host}.",
+  refused: "From {from}, {host} resolves but port {port} does not answer. Check that the service listens on {port} and is running.",
+  noTool: "Container {from} has neither bash nor nc, so the connection could not be tried.",
+  error: "Could not run a command in {from}: {detail}. Check that the container is running.",
+};
+
+const messagesFr = {
+  ...runningMessagesFr,
+  unresolved: "Depuis {from}, le nom {host} ne se résout pas. {host} devait désigner l'autre conteneur : liez-le (--link <conteneur>:{host}) ou placez les deux sur un même réseau avec l'alias {host}.",
+  refused: "Depuis {from}, {host} se résout mais le port {port} ne répond pas. Vérifiez que le service écoute sur le port {port} et qu'il tourne.",
+  noTool: "Le conteneur {from} n'a ni bash ni nc : la connexion n'a pas pu être testée.",
+  error: "Impossible d'exécuter une commande dans {from} : {detail}. Vérifiez que le conteneur tourne.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const tcp: Grader<TcpSpec> = {
   meta: {
     type: "tcp",
@@ -37,13 +54,8 @@ export const tcp: Grader<TcpSpec> = {
       port: { type: "integer", minimum: 1, maximum: 65535, description: "The TCP port." },
     },
   },
-  messages: {
-    unresolved:
-      "From {from}, the name {host} does not resolve. Expected {host} to name the other container: link it (--link <container>:{host}) or put both on one network with the alias {host}.",
-    refused: "From {from}, {host} resolves but port {port} does not answer. Check that the service listens on {port} and is running.",
-    noTool: "Container {from} has neither bash nor nc, so the connection could not be tried.",
-    error: "Could not run a command in {from}: {detail}. Check that the container is running.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `from ${spec.from}, ${spec.host}:${spec.port} answers`,
   async evaluate(ctx, spec): Promise<Outcome> {
     const stopped = await notRunning(ctx, spec.from);

@@ -91,6 +91,8 @@ export interface Grader<Spec = any> {
   schema: JsonSchema;
   /** Messages for students, with {placeholders}; each says expected, found, what to try. */
   messages: Record<string, string>;
+  /** The same messages in other languages: same keys, same {placeholders}; a missing one falls back to English. */
+  translations?: { fr?: Record<string, string> };
   evaluate(ctx: GraderContext, spec: Spec): Promise<Outcome>;
   /** One line for the checklist a student reads (`labgrade explain`): what must hold. */
   describe(spec: Spec): string;

@@ -15,6 +15,18 @@ cd /expected && find . -type f | while IFS= read -r f; do
 done
 cd /actual && find . -type f | while IFS= read -r f; do [ -f "/expected/$f" ] || echo "extra:\${f#./}"; done`;
 
+const messages = {
+  missing: "Expected a volume named {volume}, but there is none. Check that your script creates it (docker run -v {volume}:/data ... creates it).",
+  differs: "Volume {volume} does not hold the same files as {same} ({count} problem(s): {detail}). Check that the archive is extracted at the volume's root (tar xzf ... -C /data).",
+  error: "The volumes could not be compared: {detail}.",
+};
+
+const messagesFr = {
+  missing: "Un volume nommé {volume} était attendu, mais il n'y en a aucun. Vérifiez que votre script le crée (docker run -v {volume}:/data ... le crée).",
+  differs: "Le volume {volume} ne contient pas les mêmes fichiers que {same} ({count} problème(s) : {detail}). Vérifiez que l'archive est extraite à la racine du volume (tar xzf ... -C /data).",
+  error: "Impossible de comparer les volumes : {detail}.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const volumeContent: Grader<VolumeContentSpec> = {
   meta: {
     type: "volume-content",
@@ -31,11 +43,8 @@ export const volumeContent: Grader<VolumeContentSpec> = {
       "same-as": { type: "string", minLength: 1, description: "The volume it must equal, e.g. the original." },
     },
   },
-  messages: {
-    missing: "Expected a volume named {volume}, but there is none. Check that your script creates it (docker run -v {volume}:/data ... creates it).",
-    differs: "Volume {volume} does not hold the same files as {same} ({count} problem(s): {detail}). Check that the archive is extracted at the volume's root (tar xzf ... -C /data).",
-    error: "The volumes could not be compared: {detail}.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `volume ${spec.volume} holds the same files as ${spec["same-as"]}, byte for byte`,
   async evaluate(ctx, spec): Promise<Outcome> {
     if (await missingVolume(ctx, spec.volume)) {

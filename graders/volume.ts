@@ -3,6 +3,15 @@ import type { Grader } from "./types";
 import { outcomeOfItems } from "./support/items";
 import { describePresence, presenceItems, presenceSchema, type PresenceSpec } from "./support/presence";
 
+const messages = {
+  missing:
+    "Volumes not as expected: {detail}. Found the volumes: {present}. Create a named volume with `docker volume create <name>` or `-v <name>:/path`; remove one with `docker volume rm` or `docker volume prune`.",
+};
+
+const messagesFr = {
+  missing: "Volumes non conformes : {detail}. Volumes trouvés : {present}. Créez un volume nommé avec `docker volume create <nom>` ou `-v <nom>:/chemin` ; supprimez-en un avec `docker volume rm` ou `docker volume prune`.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const volume: Grader<PresenceSpec> = {
   meta: {
     type: "volume",
@@ -10,10 +19,8 @@ export const volume: Grader<PresenceSpec> = {
     description: "Named volumes exist (names) or do not exist (absent); one item per volume for partial credit.",
   },
   schema: presenceSchema("Named volumes"),
-  messages: {
-    missing:
-      "Volumes not as expected: {detail}. Found the volumes: {present}. Create a named volume with `docker volume create <name>` or `-v <name>:/path`; remove one with `docker volume rm` or `docker volume prune`.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => describePresence("volumes", spec),
   async evaluate(ctx, spec) {
     const present = await ctx.docker.volumeNames();

@@ -12,6 +12,14 @@ export interface WriteFileSpec {
   volume?: string;
 }
 
+const messages = {
+  failed: "Could not write {path}: {detail}.",
+};
+
+const messagesFr = {
+  failed: "Impossible d'écrire {path} : {detail}.",
+} satisfies Record<keyof typeof messages, string>;
+
 export const writeFile: Grader<WriteFileSpec> = {
   meta: {
     type: "write-file",
@@ -29,9 +37,8 @@ export const writeFile: Grader<WriteFileSpec> = {
       volume: { type: "string", minLength: 1, description: "Write into this named volume instead of the submission folder (created when missing)." },
     },
   },
-  messages: {
-    failed: "Could not write {path}: {detail}.",
-  },
+  messages,
+  translations: { fr: messagesFr },
   describe: (spec) => `${spec.path} is written${spec.volume ? ` in volume ${spec.volume}` : " in the submission folder"}`,
   async evaluate(ctx, spec) {
     const script = `mkdir -p "$(dirname "$1/$2")" && cat > "$1/$2"`;

@@ -121,10 +121,10 @@ async function walkSteps(run: Run, sandbox: Sandbox, ctx: GraderContext): Promis
     succeeded.set(step.id, outcome.passed);
     if (step.kind === "action") {
       timings.actionsMs += Date.now() - stepStarted;
-      if (!outcome.passed && !engineStopped) run.warnings.push(t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? messageOf(step, outcome) }));
+      if (!outcome.passed && !engineStopped) run.warnings.push(t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? messageOf(step, outcome, run.options.lang) }));
       continue;
     }
-    record(run, engineStopped ? skipped(step, t("engine.stopped"), "failed") : checkResultOf(step, outcome, error, Date.now() - stepStarted, t));
+    record(run, engineStopped ? skipped(step, t("engine.stopped"), "failed") : checkResultOf(step, outcome, error, Date.now() - stepStarted, t, run.options.lang));
   }
   if (engineStopped) run.warnings.push(t("warning.engineStopped"));
 }
@@ -200,7 +200,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
         const grader = graderFor(type);
         if (!grader) throw new Error(`unknown check type ${type}`);
         const outcome = await grader.evaluate(ctx, spec);
-        return { ...outcome, message: renderedMessage(grader, outcome) };
+        return { ...outcome, message: renderedMessage(grader, outcome, options.lang) };
       },
     };
 

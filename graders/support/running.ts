@@ -2,8 +2,19 @@
  * Checks that run a command in a student's container first make sure it
  * runs: a missing or stopped container is said plainly, and retrying cannot
  * change it (the student's script has ended), so the outcome is final.
+ * The graders that use it spread these messages into their own.
  */
 import type { GraderContext, Outcome } from "../types";
+
+export const runningMessages = {
+  notRunning: "Expected container {name} to be running, but it is {status}. Look at why it stopped with `docker logs {name}`.",
+  noContainer: "Expected a running container named {name}, but there is none. Check the --name of your docker run commands.",
+};
+
+export const runningMessagesFr = {
+  notRunning: "Le conteneur {name} devait être en cours d'exécution, mais son état est {status}. Regardez pourquoi il s'est arrêté avec `docker logs {name}`.",
+  noContainer: "Un conteneur nommé {name} devait être en cours d'exécution, mais il n'y en a aucun. Vérifiez le --name de vos commandes docker run.",
+} satisfies Record<keyof typeof runningMessages, string>;
 
 export async function notRunning(ctx: GraderContext, name: string): Promise<Outcome | undefined> {
   const info = await ctx.docker.container(name);
@@ -12,9 +23,8 @@ export async function notRunning(ctx: GraderContext, name: string): Promise<Outc
   return {
     passed: false,
     final: true,
-    message: info
-      ? `Expected container ${name} to be running, but it is ${info.State.Status}. Look at why it stopped with \`docker logs ${name}\`.`
-      : `Expected a running container named ${name}, but there is none. Check the --name of your docker run commands.`,
+    messageId: info ? "notRunning" : "noContainer",
+    data: info ? { name, status: info.State.Status } : { name },
     expected: `container ${name} running`,
     actual,
   };

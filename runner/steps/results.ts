@@ -1,7 +1,7 @@
 /** Turning a step's outcome into what the student reads: points, status and message. */
 import { graderFor } from "../../graders";
 import type { Grader, Outcome } from "../../graders/types";
-import type { Translate } from "../i18n";
+import type { Lang, Translate } from "../i18n";
 import { render } from "../render";
 import type { CheckResult } from "../result";
 import type { CheckStep, Step } from "../rubric/types";
@@ -10,26 +10,27 @@ export function round(points: number): number {
   return Math.round(points * 100) / 100;
 }
 
-/** A grader's message for an outcome, with its data and expected/actual filled in. */
-export function renderedMessage(grader: Grader, outcome: Outcome): string | undefined {
+/** A grader's message for an outcome in `lang` (English when it has no translation), with its data and expected/actual filled in. */
+export function renderedMessage(grader: Grader, outcome: Outcome, lang: Lang = "en"): string | undefined {
   if (outcome.message) return outcome.message;
-  const template = outcome.messageId ? grader.messages[outcome.messageId] : undefined;
+  const id = outcome.messageId;
+  const template = id ? (lang === "en" ? undefined : grader.translations?.[lang]?.[id]) ?? grader.messages[id] : undefined;
   return template ? render(template, { ...outcome.data, expected: outcome.expected, actual: outcome.actual }) : undefined;
 }
 
 /** The rubric's own failure text wins over the grader's. */
-export function messageOf(step: Step, outcome: Outcome): string {
+export function messageOf(step: Step, outcome: Outcome, lang: Lang = "en"): string {
   if (step.kind === "check" && step.feedback.fail) {
     return render(step.feedback.fail, { ...outcome.data, expected: outcome.expected, actual: outcome.actual });
   }
-  return renderedMessage(graderFor(step.type)!, outcome) ?? (outcome.passed ? "" : "The check failed.");
+  return renderedMessage(graderFor(step.type)!, outcome, lang) ?? (outcome.passed ? "" : "The check failed.");
 }
 
 export function skipped(step: CheckStep, message: string, status: "skipped" | "failed" = "skipped"): CheckResult {
   return { id: step.id, title: step.title, status, points: 0, maxPoints: step.points, message, hidden: step.hidden || undefined, durationMs: 0 };
 }
 
-export function checkResultOf(step: CheckStep, outcome: Outcome, error: string | undefined, durationMs: number, t: Translate): CheckResult {
+export function checkResultOf(step: CheckStep, outcome: Outcome, error: string | undefined, durationMs: number, t: Translate, lang: Lang = "en"): CheckResult {
   const ratio = outcome.passed ? 1 : step.partial ? (outcome.ratio ?? 0) : 0;
   return {
     id: step.id,
@@ -37,7 +38,7 @@ export function checkResultOf(step: CheckStep, outcome: Outcome, error: string |
     status: error ? "error" : outcome.passed ? "passed" : "failed",
     points: round(step.points * ratio),
     maxPoints: step.points,
-    message: error ? t("engine.graderError", { error }) : messageOf(step, outcome),
+    message: error ? t("engine.graderError", { error }) : messageOf(step, outcome, lang),
     expected: outcome.passed ? undefined : outcome.expected,
     actual: outcome.passed ? undefined : outcome.actual,
     hint: outcome.passed ? undefined : step.feedback.hint,
