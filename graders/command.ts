@@ -5,7 +5,8 @@
  * (`docker ps -aq | wc -l`).
  */
 import type { Grader } from "./types";
-import { describeExpectations, matcherRef, type Matcher } from "./matchers";
+import { describeExpectations, type Matcher } from "./matchers";
+import { commandExpectSchema } from "./support/schemas";
 import { expectationItems, outcomeOfItems } from "./support/items";
 import { tail } from "./support/shell";
 
@@ -38,17 +39,7 @@ export const command: Grader<CommandSpec> = {
     description: "A command line for sh -c, run in the sandbox.",
     properties: {
       run: { type: "string", minLength: 1, description: "The command line, e.g. `docker ps -aq | wc -l`." },
-      expect: {
-        type: "object",
-        additionalProperties: false,
-        minProperties: 1,
-        description: "What it must give; as an action, leave it out (it must then exit 0).",
-        properties: {
-          "exit-code": matcherRef("The exit code."),
-          stdout: matcherRef("Standard output."),
-          stderr: matcherRef("Standard error."),
-        },
-      },
+      expect: commandExpectSchema("What it must give; as an action, leave it out (it must then exit 0)."),
     },
   },
   messages,

@@ -1,7 +1,8 @@
 /** A command run inside one of the student's containers, and what it prints. */
 import type { Grader, Outcome } from "./types";
 import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
-import { describeExpectations, matcherRef, type Matcher } from "./matchers";
+import { describeExpectations, type Matcher } from "./matchers";
+import { commandExpectSchema } from "./support/schemas";
 import { expectationItems, outcomeOfItems } from "./support/items";
 
 export interface ExecSpec {
@@ -41,17 +42,7 @@ export const exec: Grader<ExecSpec> = {
           { type: "array", minItems: 1, items: { type: "string" } },
         ],
       },
-      expect: {
-        type: "object",
-        additionalProperties: false,
-        minProperties: 1,
-        description: "What the command must give; as an action, leave it out.",
-        properties: {
-          "exit-code": matcherRef("The exit code."),
-          stdout: matcherRef("Standard output."),
-          stderr: matcherRef("Standard error."),
-        },
-      },
+      expect: commandExpectSchema("What the command must give; as an action, leave it out."),
     },
   },
   messages,

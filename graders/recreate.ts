@@ -4,6 +4,7 @@
  * kept only in a container's own layer is gone; what was in volumes stays.
  */
 import type { ContainerInspectInfo } from "dockerode";
+import { nameListSchema } from "./support/schemas";
 import type { Grader, InnerDocker, Outcome } from "./types";
 
 export interface RecreateSpec {
@@ -67,13 +68,7 @@ export const recreate: Grader<RecreateSpec> = {
     required: ["containers"],
     description: "Containers to remove and create again.",
     properties: {
-      containers: {
-        type: "array",
-        minItems: 1,
-        uniqueItems: true,
-        items: { type: "string", minLength: 1 },
-        description: "Removed in this order, created again in the reverse order: list a container before the ones it links to.",
-      },
+      containers: nameListSchema("Removed in this order, created again in the reverse order: list a container before the ones it links to."),
     },
   },
   messages,

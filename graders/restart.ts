@@ -1,4 +1,5 @@
 /** Stops then starts containers, as the lab's persistence test does. */
+import { nameListSchema } from "./support/schemas";
 import type { Grader } from "./types";
 import { parseDuration } from "./support/duration";
 import { tail } from "./support/shell";
@@ -29,13 +30,7 @@ export const restart: Grader<RestartSpec> = {
     required: ["containers"],
     description: "Containers to stop and start again.",
     properties: {
-      containers: {
-        type: "array",
-        minItems: 1,
-        uniqueItems: true,
-        items: { type: "string", minLength: 1 },
-        description: "Stopped in this order, started in the reverse order: list a container before the ones it depends on.",
-      },
+      containers: nameListSchema("Stopped in this order, started in the reverse order: list a container before the ones it depends on."),
       "stop-timeout": { $ref: "#/$defs/duration", description: "How long docker stop waits for a clean stop before killing (default 10s)." },
     },
   },

@@ -1,5 +1,6 @@
 /** Named things (volumes, images) that must exist or must be gone: one item each. */
 import type { ItemResult } from "./items";
+import { nameListSchema } from "./schemas";
 
 export interface PresenceSpec {
   names?: string[];
@@ -15,15 +16,14 @@ export function presenceItems(present: string[], spec: PresenceSpec, same: (a: s
 }
 
 export function presenceSchema(what: string): Record<string, unknown> {
-  const list = (description: string) => ({ type: "array", minItems: 1, uniqueItems: true, items: { type: "string", minLength: 1 }, description });
   return {
     type: "object",
     additionalProperties: false,
     minProperties: 1,
     description: `${what} that must exist, or must not.`,
     properties: {
-      names: list(`${what} that must exist.`),
-      absent: list(`${what} that must not exist.`),
+      names: nameListSchema(`${what} that must exist.`),
+      absent: nameListSchema(`${what} that must not exist.`),
     },
   };
 }
