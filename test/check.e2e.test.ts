@@ -9,9 +9,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { clean } from "../runner/report/text";
 import type { GradeResult } from "../runner/result";
-import { ROOT, runCli, type CliRun } from "./support/cli";
+import { CLI, ROOT, runCli, type CliRun } from "./support/cli";
 
-const CLI = path.join(ROOT, "dist", "runner", "cli.js");
 const WRONG_PORT = path.join(ROOT, "fixtures", "submissions", "lamp-stack", "wrong-port");
 const LAMP = path.join(ROOT, "rubrics", "lamp-stack.yaml");
 let tmp: string;
@@ -48,16 +47,7 @@ function finalScreen(raw: string): string {
 
 /** The CLI with something on its standard input. */
 function withInput(args: string[], input: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", LANG: "en_US.UTF-8" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+  return runCli(args, { env: { LANG: "en_US.UTF-8" }, input });
 }
 
 /** A git repository with labgrade.yaml at its root and an assignment folder without lamp.sh. */

@@ -106,43 +106,41 @@ describe("limits", () => {
   });
 });
 
-test("Ctrl-C removes the sandbox and its volumes before exiting with 130", async () => {
-  const volumes = () => execFileSync("docker", ["volume", "ls", "-q"], { encoding: "utf8" });
-  const before = volumes();
+/** Starts a grading that never ends by itself, and waits until its sandbox runs. */
+async function gradingWithRunningSandbox() {
   const child = spawn(process.execPath, [path.join(ROOT, "dist", "runner", "cli.js"), "grade", path.join(ROOT, "test", "submissions", "sleeps-forever"), "--rubric", LIMITS], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  const mine = () =>
-    execFileSync("docker", ["ps", "-q", "--filter", `label=labgrade.pid=${child.pid}`, "--filter", "label=labgrade.role=sandbox", "--filter", "status=running"], { encoding: "utf8" }).trim();
+  const containers = (...filters: string[]) =>
+    execFileSync("docker", ["ps", "-aq", "--filter", `label=labgrade.pid=${child.pid}`, ...filters.flatMap((f) => ["--filter", f])], { encoding: "utf8" }).trim();
   const deadline = Date.now() + 60_000;
-  while (mine() === "" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  expect(mine()).not.toBe("");
+  while (containers("label=labgrade.role=sandbox", "status=running") === "" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  expect(containers("label=labgrade.role=sandbox", "status=running")).not.toBe("");
+  return { child, exited, containers };
+}
+
+const volumeList = () => execFileSync("docker", ["volume", "ls", "-q"], { encoding: "utf8" });
+
+test("Ctrl-C removes the sandbox and its volumes before exiting with 130", async () => {
+  const before = volumeList();
+  const { child, exited, containers } = await gradingWithRunningSandbox();
   child.kill("SIGINT");
   expect(await exited).toBe(130);
-  expect(execFileSync("docker", ["ps", "-aq", "--filter", `label=labgrade.pid=${child.pid}`], { encoding: "utf8" }).trim()).toBe("");
-  expect(volumes()).toBe(before);
+  expect(containers()).toBe("");
+  expect(volumeList()).toBe(before);
 });
 
 test("after a crash (SIGKILL), `labgrade clean` finds the orphaned sandbox by its labels and removes it with its volume", async () => {
-  const volumes = () => execFileSync("docker", ["volume", "ls", "-q"], { encoding: "utf8" });
-  const before = volumes();
-  const child = spawn(process.execPath, [path.join(ROOT, "dist", "runner", "cli.js"), "grade", path.join(ROOT, "test", "submissions", "sleeps-forever"), "--rubric", LIMITS], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  const mine = () => execFileSync("docker", ["ps", "-aq", "--filter", `label=labgrade.pid=${child.pid}`, "--filter", "label=labgrade.role=sandbox"], { encoding: "utf8" }).trim();
-  const deadline = Date.now() + 60_000;
-  while (mine() === "" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  await new Promise((r) => setTimeout(r, 1_000));
+  const before = volumeList();
+  const { child, exited, containers } = await gradingWithRunningSandbox();
   child.kill("SIGKILL");
   await exited;
-  expect(mine()).not.toBe("");
+  expect(containers()).not.toBe("");
   const clean = await runCli(["clean"]);
   expect(clean.code).toBe(0);
   expect(clean.stdout).toContain("removed containers");
-  expect(mine()).toBe("");
-  expect(volumes()).toBe(before);
+  expect(containers()).toBe("");
+  expect(volumeList()).toBe(before);
 });
