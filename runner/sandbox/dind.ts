@@ -25,6 +25,12 @@ export interface DindOptions {
   memoryBytes?: number;
   cpus?: number;
   pids?: number;
+  /**
+   * Bytes the sandbox may write: its engine's data-root (images' clones, the
+   * student's containers and volumes) and its /tmp are size-limited tmpfs, so
+   * a submission that fills them gets "no space left" instead of filling the host.
+   */
+  diskBytes?: number;
   startupTimeoutMs?: number;
 }
 
@@ -50,6 +56,8 @@ class DindContainer extends GenericContainer {
  */
 const DROPPED_CAPABILITIES = ["SYS_RESOURCE", "SYS_MODULE", "SYS_RAWIO", "SYS_TIME", "SYS_BOOT", "SYSLOG", "WAKE_ALARM", "BLOCK_SUSPEND", "MAC_ADMIN", "MAC_OVERRIDE", "AUDIT_CONTROL"];
 
+const SCRATCH_BYTES = 256 * 1024 * 1024;
+
 let modeLogged = false;
 let knownMode: SecurityMode | undefined = process.env.LABGRADE_SECURITY_MODE as SecurityMode | undefined;
 
@@ -68,6 +76,17 @@ function build(options: DindOptions, mode: SecurityMode, startupLog: string[]): 
       ...(options.memoryBytes ? { Memory: options.memoryBytes, MemorySwap: options.memoryBytes } : {}),
       ...(options.cpus ? { NanoCpus: Math.round(options.cpus * 1e9) } : {}),
       ...(options.pids ? { PidsLimit: options.pids } : {}),
+      ...(options.diskBytes
+        ? {
+            Tmpfs: {
+              "/var/lib/docker": `rw,exec,dev,suid,size=${options.diskBytes}`,
+              // Where the student's script writes by itself: its folder (the submission is unpacked there), /tmp, ~.
+              "/home/student": `rw,exec,size=${SCRATCH_BYTES}`,
+              "/tmp": `rw,exec,size=${SCRATCH_BYTES}`,
+              "/root": `rw,exec,size=${SCRATCH_BYTES}`,
+            },
+          }
+        : {}),
     });
   if (mode === "privileged") return container.withPrivilegedMode();
   return container

@@ -19,6 +19,9 @@ import { LABEL_SEED } from "./labels";
 import { ensureSeed, resolveImages, type Seed } from "./seed";
 import { STORE_VOLUME } from "./store";
 
+/** A submission larger than this is refused: it is a folder of scripts, not a data set. */
+const MAX_SUBMISSION_BYTES = 64 * 1024 * 1024;
+
 /** Where the submission lives inside the sandbox: the script's working directory. */
 export const SUBMISSION_DIR = "/home/student/submission";
 
@@ -104,6 +107,8 @@ export class Sandbox implements SandboxShell {
       memoryBytes: request.limits.memoryBytes,
       cpus: request.limits.cpus,
       pids: request.limits.pids,
+      // tmpfs counts against the sandbox's memory: half of it for files leaves the rest to the services.
+      diskBytes: seed ? Math.floor(request.limits.memoryBytes / 2) : undefined,
     });
     const startMs = Date.now() - started;
     const cloneLine = dind.startupLog.find((line) => line.includes("labgrade: cloned seed"));
@@ -136,11 +141,10 @@ export class Sandbox implements SandboxShell {
 
   /** Copies a host folder in as a tar stream; links stay links, never followed out of it. */
   async copyIn(hostDir: string, target: string): Promise<void> {
-    const made = await this.exec(["mkdir", "-p", target]);
-    if (made.exitCode !== 0) throw new Error(`mkdir ${target} in the sandbox failed: ${made.stderr}`);
-    const tar = execa("tar", ["-C", hostDir, "--owner=0", "--group=0", "--numeric-owner", "-cf", "-", "."], { buffer: false, encoding: "buffer" });
-    await this.dind.container.copyArchiveToContainer(tar.stdout!, target);
-    await tar;
+    // Unpacked by tar inside the sandbox rather than `docker cp`, which cannot write into its tmpfs.
+    const archive = await execa("tar", ["-C", hostDir, "--owner=0", "--group=0", "--numeric-owner", "-cf", "-", "."], { encoding: "buffer", maxBuffer: MAX_SUBMISSION_BYTES });
+    const unpacked = await this.exec(["sh", "-c", 'mkdir -p "$1" && tar -x -C "$1"', "copy-in", target], { stdin: Buffer.from(archive.stdout) });
+    if (unpacked.exitCode !== 0) throw new Error(`copying the submission into the sandbox failed: ${unpacked.stderr}`);
   }
 
   /**
