@@ -54,7 +54,7 @@ interface Inspection {
 function parse(output: string): Inspection {
   const lines = output.split("\n").filter(Boolean);
   const pick = (prefix: string) => lines.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length));
-  return { files: pick("file:"), top: pick("top:"), volumeTop: pick("volumetop:"), differs: pick("differs:"), unreadable: pick("unreadable:")[0] };
+  return { files: pick("file:"), top: pick("top:"), volumeTop: pick("volumetop:"), differs: pick("differs:").sort(), unreadable: pick("unreadable:")[0] };
 }
 
 const messages = {

@@ -14,7 +14,7 @@ describe("volume-content", () => {
     const ctx = fakeContext({ volumes: ["mon-volume", "mon-volume-restaure"], commands: { "docker run --rm --network none": { stdout } } });
     const outcome = await volumeContent.evaluate(ctx, { volume: "mon-volume-restaure", "same-as": "mon-volume" });
     expect(outcome).toMatchObject({ passed: false, messageId: "differs", data: { count: 3 } });
-    expect(outcome.actual).toBe("missing documents/rapport final.txt, differs medias/vidéo.bin, extra data/notes.txt");
+    expect(outcome.actual).toBe("extra data/notes.txt, missing documents/rapport final.txt, differs medias/vidéo.bin");
   });
 
   test("a missing restored volume is the student's; a missing reference volume is the grader's error", async () => {

@@ -55,7 +55,8 @@ export const volumeContent: Grader<VolumeContentSpec> = {
     if (reference) return { passed: false, messageId: "error", data: { detail: reference.stderr } };
     const result = await runProbe(ctx, [{ source: spec["same-as"], target: "/expected" }, { source: spec.volume, target: "/actual" }], COMPARE, [], 120_000);
     if (result.exitCode !== 0) return { passed: false, messageId: "error", data: { detail: tail(result.stderr) } };
-    const problems = result.stdout.split("\n").filter(Boolean);
+    // Sorted, so that the few named in the message are the same whatever the file system lists first.
+    const problems = result.stdout.split("\n").filter(Boolean).sort((a, b) => a.slice(a.indexOf(":")).localeCompare(b.slice(b.indexOf(":"))));
     if (problems.length === 0) return { passed: true };
     const detail = problems.slice(0, 5).map((p) => p.replace(":", " ")).join(", ") + (problems.length > 5 ? ` and ${problems.length - 5} more` : "");
     return {

@@ -38,7 +38,7 @@ export function checkResultOf(step: CheckStep, outcome: Outcome, error: string |
     status: error ? "error" : outcome.passed ? "passed" : "failed",
     points: round(step.points * ratio),
     maxPoints: step.points,
-    message: error ? t("engine.graderError", { error }) : messageOf(step, outcome, lang),
+    message: error ? t("engine.graderError", { error }) : outcome.passed ? "" : messageOf(step, outcome, lang),
     expected: outcome.passed ? undefined : outcome.expected,
     actual: outcome.passed ? undefined : outcome.actual,
     hint: outcome.passed ? undefined : step.feedback.hint,
