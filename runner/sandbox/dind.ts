@@ -78,12 +78,18 @@ function build(options: DindOptions, mode: SecurityMode, startupLog: string[]): 
       ...(options.pids ? { PidsLimit: options.pids } : {}),
       ...(options.diskBytes
         ? {
+            // Nothing else of the sandbox's own filesystem is writable: a submission cannot fill the host's disk.
+            ReadonlyRootfs: true,
             Tmpfs: {
               "/var/lib/docker": `rw,exec,dev,suid,size=${options.diskBytes}`,
               // Where the student's script writes by itself: its folder (the submission is unpacked there), /tmp, ~.
               "/home/student": `rw,exec,size=${SCRATCH_BYTES}`,
               "/tmp": `rw,exec,size=${SCRATCH_BYTES}`,
               "/root": `rw,exec,size=${SCRATCH_BYTES}`,
+              // What the engine itself writes: sockets and pid files, the command log, its key.
+              "/run": "rw,exec,size=64m",
+              "/var/log": "rw,size=64m",
+              "/etc/docker": "rw,size=1m",
             },
           }
         : {}),
