@@ -8,7 +8,7 @@ import type { Grader } from "./types";
 import { match, matcherRef, describeMatcher, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { missingVolume, runProbe } from "./support/probe";
-import { tail } from "./support/shell";
+import { firstFew, tail } from "./support/shell";
 
 export interface ArchiveSpec {
   /** A shell glob relative to the submission folder: backups/mon-volume_*.tar.gz */
@@ -138,7 +138,7 @@ export const archive: Grader<ArchiveSpec> = {
         label: "content",
         passed: found.differs.length === 0,
         expected: `every file of ${spec["holds-volume"]}, byte for byte`,
-        actual: found.differs.length ? `missing or different: ${found.differs.slice(0, 5).join(", ")}${found.differs.length > 5 ? ` and ${found.differs.length - 5} more` : ""}` : "all there",
+        actual: found.differs.length ? `missing or different: ${firstFew(found.differs)}` : "all there",
       });
     }
     return outcomeOfItems(items, "mismatch", { first: first ?? spec.file, file: spec.file });

@@ -1,7 +1,7 @@
 /** Two volumes hold the same files, byte for byte: a restore gave back what was saved. */
 import type { Grader, Outcome } from "./types";
 import { missingVolume, runProbe } from "./support/probe";
-import { tail } from "./support/shell";
+import { firstFew, tail } from "./support/shell";
 
 export interface VolumeContentSpec {
   volume: string;
@@ -58,7 +58,7 @@ export const volumeContent: Grader<VolumeContentSpec> = {
     // Sorted, so that the few named in the message are the same whatever the file system lists first.
     const problems = result.stdout.split("\n").filter(Boolean).sort((a, b) => a.slice(a.indexOf(":")).localeCompare(b.slice(b.indexOf(":"))));
     if (problems.length === 0) return { passed: true };
-    const detail = problems.slice(0, 5).map((p) => p.replace(":", " ")).join(", ") + (problems.length > 5 ? ` and ${problems.length - 5} more` : "");
+    const detail = firstFew(problems.map((p) => p.replace(":", " ")));
     return {
       passed: false,
       messageId: "differs",
