@@ -3,6 +3,7 @@
  * upstream name (pulled where a registry is reachable) wins; otherwise the
  * stand-in built from fixtures/images/, which keeps a name of its own.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
@@ -29,7 +30,34 @@ export function catalog(): Catalog {
   return cached;
 }
 
+const recipeTags = new Map<string, string>();
+
+/**
+ * A stand-in's tag is a hash of its recipe and base, so that two checkouts of
+ * labgrade with different recipes share one engine without rebuilding each
+ * other's images, and a changed recipe is a new image, never a moved tag.
+ */
+function recipeTag(recipe: string): string {
+  let tag = recipeTags.get(recipe);
+  if (!tag) {
+    const dir = recipeDir(recipe);
+    const hash = createHash("sha256").update(catalog().base);
+    for (const name of fs.readdirSync(dir).sort()) {
+      const file = path.join(dir, name);
+      hash.update(`\0${name}\0${fs.statSync(file).mode & 0o111 ? "x" : "-"}\0`).update(fs.readFileSync(file));
+    }
+    tag = hash.digest("hex").slice(0, 12);
+    recipeTags.set(recipe, tag);
+  }
+  return tag;
+}
+
 export function standinName(recipe: string): string {
+  return `${STANDIN_PREFIX}${recipe}:${recipeTag(recipe)}`;
+}
+
+/** The same image under `latest`, for people reading `docker images`; nothing resolves it. */
+export function standinLatestName(recipe: string): string {
   return `${STANDIN_PREFIX}${recipe}:latest`;
 }
 

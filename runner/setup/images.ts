@@ -1,18 +1,15 @@
 /**
  * Makes every image the bundled rubrics need exist on the host engine: the
  * real one where a registry answers, else a stand-in built from Debian
- * packages (fixtures/images/), kept under a name of its own. Builds are
- * keyed by a hash of their recipe, so an unchanged recipe costs nothing.
+ * packages (fixtures/images/), kept under a name of its own. A stand-in's
+ * tag is a hash of its recipe, so an unchanged recipe costs nothing.
  */
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { execa } from "execa";
-import { catalog, recipeDir, sandboxImageName, sandboxImages, standinName } from "../sandbox/catalog";
+import { catalog, recipeDir, sandboxImageName, sandboxImages, standinLatestName, standinName } from "../sandbox/catalog";
 import { dockerCliEnv, hasImage, hostDocker } from "../sandbox/host-engine";
-
-const RECIPE_LABEL = "labgrade.recipe-hash";
 
 export interface ImageSetupReport {
   say: (line: string) => void;
@@ -27,24 +24,6 @@ async function tryPull(name: string, report: ImageSetupReport): Promise<boolean>
   registryAnswers = pulled.exitCode === 0;
   if (registryAnswers) report.say(`pulled ${name}`);
   return registryAnswers;
-}
-
-function hashDir(dir: string, extra: string): string {
-  const hash = createHash("sha256").update(extra);
-  for (const name of fs.readdirSync(dir).sort()) {
-    const file = path.join(dir, name);
-    hash.update(`\0${name}\0${fs.statSync(file).mode & 0o111 ? "x" : "-"}\0`).update(fs.readFileSync(file));
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-
-async function labelOf(name: string): Promise<string | undefined> {
-  const docker = await hostDocker();
-  try {
-    return (await docker.getImage(name).inspect()).Config.Labels?.[RECIPE_LABEL];
-  } catch {
-    return undefined;
-  }
 }
 
 /** The Debian base the stand-ins build FROM: pulled, or made with debootstrap. */
@@ -70,18 +49,13 @@ async function ensureBase(report: ImageSetupReport): Promise<string> {
 async function ensureRecipe(recipe: string, base: string, report: ImageSetupReport): Promise<void> {
   const name = standinName(recipe);
   const docker = await hostDocker();
-  const baseId = (await docker.getImage(base).inspect()).Id;
-  const wanted = hashDir(recipeDir(recipe), baseId);
-  if ((await labelOf(name)) === wanted) return;
-  const previous = await docker.getImage(name).inspect().then((info) => info.Id, () => undefined);
+  if (await hasImage(docker, name)) return;
   report.say(`building ${name} from fixtures/images/${recipe}`);
   const started = Date.now();
-  await execa("docker", ["build", "-q", "--build-arg", `BASE=${base}`, "--label", `${RECIPE_LABEL}=${wanted}`, "-t", name, recipeDir(recipe)], {
+  await execa("docker", ["build", "-q", "--build-arg", `BASE=${base}`, "-t", name, "-t", standinLatestName(recipe), recipeDir(recipe)], {
     env: { ...(await dockerCliEnv()), DOCKER_BUILDKIT: "0" },
   });
   report.say(`built ${name} in ${Math.round((Date.now() - started) / 1000)} s`);
-  // The replaced build would stay behind untagged; its seeds are pruned with it.
-  if (previous) await docker.getImage(previous).remove().catch(() => undefined);
 }
 
 /** Every image the given lab images need, plus the sandbox image. */

@@ -1,7 +1,8 @@
 /** Looks inside the image store volume from the tests, with a throw-away container. */
 import { execFileSync } from "node:child_process";
+import { sandboxImageName } from "../../runner/sandbox/catalog";
 
-const TOOL_IMAGE = "labgrade-standin/sandbox:latest";
+const TOOL_IMAGE = sandboxImageName();
 
 export function inStore(volume: string, script: string, ...args: string[]): string {
   return execFileSync(
