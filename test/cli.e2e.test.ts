@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { GradeResult } from "../runner/result";
-import { ROOT, runCli } from "./support/cli";
+import { ROOT, runCli, TEST_RUN } from "./support/cli";
+import { EngineWatch } from "./support/engine-state";
 
 const LAMP = path.join(ROOT, "rubrics", "lamp-stack.yaml");
 const LIMITS = path.join(ROOT, "test", "rubrics", "limits.yaml");
@@ -106,41 +107,54 @@ describe("limits", () => {
   });
 });
 
-/** Starts a grading that never ends by itself, and waits until its sandbox runs. */
-async function gradingWithRunningSandbox() {
+/**
+ * Starts a grading that never ends by itself, in a run of its own, and waits
+ * until its sandbox runs. What it leaves is watched by that run's label.
+ */
+async function gradingWithRunningSandbox(name: string) {
+  const run = `${TEST_RUN}-${name}`;
+  const env = { ...process.env, LABGRADE_RUN: run };
+  const watch = new EngineWatch(run);
   const child = spawn(process.execPath, [path.join(ROOT, "dist", "runner", "cli.js"), "grade", path.join(ROOT, "test", "submissions", "sleeps-forever"), "--rubric", LIMITS], {
     cwd: ROOT,
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
   const containers = (...filters: string[]) =>
-    execFileSync("docker", ["ps", "-aq", "--filter", `label=labgrade.pid=${child.pid}`, ...filters.flatMap((f) => ["--filter", f])], { encoding: "utf8" }).trim();
+    execFileSync("docker", ["ps", "-aq", "--filter", `label=labgrade.run=${run}`, ...filters.flatMap((f) => ["--filter", f])], { encoding: "utf8" }).trim();
   const deadline = Date.now() + 60_000;
   while (containers("label=labgrade.role=sandbox", "status=running") === "" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   expect(containers("label=labgrade.role=sandbox", "status=running")).not.toBe("");
-  return { child, exited, containers };
+  return { child, exited, containers, watch, env: { LABGRADE_RUN: run } };
 }
 
-const volumeList = () => execFileSync("docker", ["volume", "ls", "-q"], { encoding: "utf8" });
-
-test("Ctrl-C removes the sandbox and its volumes before exiting with 130", async () => {
-  const before = volumeList();
-  const { child, exited, containers } = await gradingWithRunningSandbox();
-  child.kill("SIGINT");
-  expect(await exited).toBe(130);
-  expect(containers()).toBe("");
-  expect(volumeList()).toBe(before);
+test("`labgrade clean` leaves a grading that runs alone; Ctrl-C then removes its sandbox and volumes before exiting with 130", async () => {
+  const { child, exited, containers, watch, env } = await gradingWithRunningSandbox("ctrl-c");
+  try {
+    const clean = await runCli(["clean"], { env });
+    expect(clean).toMatchObject({ code: 0, stdout: "nothing to clean\n" });
+    expect(containers("status=running")).not.toBe("");
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(watch.created.size).toBeGreaterThan(0);
+    expect(await watch.leftovers()).toEqual({ containers: [], volumes: [], networks: [] });
+  } finally {
+    watch.stop();
+  }
 });
 
 test("after a crash (SIGKILL), `labgrade clean` finds the orphaned sandbox by its labels and removes it with its volume", async () => {
-  const before = volumeList();
-  const { child, exited, containers } = await gradingWithRunningSandbox();
-  child.kill("SIGKILL");
-  await exited;
-  expect(containers()).not.toBe("");
-  const clean = await runCli(["clean"]);
-  expect(clean.code).toBe(0);
-  expect(clean.stdout).toContain("removed containers");
-  expect(containers()).toBe("");
-  expect(volumeList()).toBe(before);
+  const { child, exited, containers, watch, env } = await gradingWithRunningSandbox("sigkill");
+  try {
+    child.kill("SIGKILL");
+    await exited;
+    expect(containers()).not.toBe("");
+    const clean = await runCli(["clean"], { env });
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain("removed containers");
+    expect(await watch.leftovers()).toEqual({ containers: [], volumes: [], networks: [] });
+  } finally {
+    watch.stop();
+  }
 });

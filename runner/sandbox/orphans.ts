@@ -5,7 +5,8 @@
  */
 import { hostDocker } from "./host-engine";
 import { hostname } from "node:os";
-import { LABEL_APP, LABEL_OWNER_HOST, LABEL_OWNER_PID, LABEL_SEED, LABEL_SESSION, SESSION } from "./labels";
+import { LABEL_APP, LABEL_SEED, LABEL_SESSION, SESSION, runId } from "./labels";
+import { ownerVerdict } from "./owner";
 import { pruneStaleSeeds } from "./seed";
 
 export function processAlive(pid: number): boolean {
@@ -32,18 +33,19 @@ export async function removeOwnContainers(): Promise<void> {
 export async function removeOrphans(): Promise<CleanReport> {
   const docker = await hostDocker();
   const containers = await docker.listContainers({ all: true, filters: { label: [`${LABEL_APP}=true`] } });
+  const here = { host: hostname(), session: SESSION, run: runId(), isAlive: processAlive };
   const removed: string[] = [];
   const seedsInUse = new Set<string>();
   for (const info of containers) {
-    const pid = Number(info.Labels[LABEL_OWNER_PID]);
-    // Another machine's (or container's) process cannot be seen from here: leave its containers alone.
-    const elsewhere = (info.Labels[LABEL_OWNER_HOST] ?? hostname()) !== hostname();
-    if (elsewhere || info.Labels[LABEL_SESSION] === SESSION || processAlive(pid)) {
+    // Seeds in use are judged over every run, whichever one this clean looks at.
+    if (ownerVerdict(info.Labels, { ...here, run: undefined }) !== "orphan") {
       if (info.Labels[LABEL_SEED]) seedsInUse.add(info.Labels[LABEL_SEED]);
       continue;
     }
+    if (ownerVerdict(info.Labels, here) !== "orphan") continue;
     await docker.getContainer(info.Id).remove({ force: true, v: true }).catch(() => undefined);
     removed.push(info.Names[0]?.replace(/^\//, "") ?? info.Id);
   }
-  return { containers: removed, seeds: await pruneStaleSeeds(processAlive, seedsInUse) };
+  // The image store is shared by every run: a clean limited to one run leaves its seeds alone.
+  return { containers: removed, seeds: here.run ? [] : await pruneStaleSeeds(processAlive, seedsInUse) };
 }

@@ -3,10 +3,19 @@
  * tests exercise the real harness, not an in-process copy of it.
  */
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import * as path from "node:path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const CLI = path.join(ROOT, "dist", "runner", "cli.js");
+
+/**
+ * Every CLI a test file starts labels what it creates with this file's run
+ * (labgrade.run), and its `labgrade clean` looks at nothing else: several test
+ * files, and several developers, share one engine.
+ */
+process.env.LABGRADE_RUN = `test-${randomUUID()}`;
+export const TEST_RUN = process.env.LABGRADE_RUN;
 
 export interface CliRun {
   code: number | null;

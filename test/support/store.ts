@@ -1,13 +1,16 @@
 /** Looks inside the image store volume from the tests, with a throw-away container. */
 import { execFileSync } from "node:child_process";
 import { sandboxImageName } from "../../runner/sandbox/catalog";
+import { labelsFor } from "../../runner/sandbox/labels";
 
 const TOOL_IMAGE = sandboxImageName();
 
 export function inStore(volume: string, script: string, ...args: string[]): string {
+  // With an owner (this test process), as labgrade's own store tools: a `labgrade clean` elsewhere leaves it alone.
+  const labels = Object.entries(labelsFor("store-tool")).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
   return execFileSync(
     "docker",
-    ["run", "--rm", "--network", "none", "--label", "labgrade=true", "-v", `${volume}:/store`, "--entrypoint", "sh", TOOL_IMAGE, "-c", script, "store", ...args],
+    ["run", "--rm", "--network", "none", ...labels, "-v", `${volume}:/store`, "--entrypoint", "sh", TOOL_IMAGE, "-c", script, "store", ...args],
     { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
 }
