@@ -1,5 +1,5 @@
 import { container } from "./container";
-import { fakeContext, inspected } from "../test/support/fake-context";
+import { composeLabels, fakeContext, inspected } from "../test/support/fake-context";
 
 const mysql = inspected({
   image: "mysql:8.0",
@@ -72,5 +72,22 @@ describe("container", () => {
     expect((await container.evaluate(fakeContext({}), { name: "ma-postgres", state: "absent" })).passed).toBe(true);
     const still = await container.evaluate(fakeContext({ containers: { "ma-postgres": mysql } }), { name: "ma-postgres", state: "absent" });
     expect(still).toMatchObject({ passed: false, messageId: "present" });
+  });
+
+  test("a Compose service is checked in its container, and named in the checklist", async () => {
+    const db = { ...mysql, Config: { ...mysql.Config!, Labels: composeLabels("submission", "db") } };
+    const ctx = fakeContext({ containers: { "submission-db-1": db } });
+    expect(await container.evaluate(ctx, { service: "db", state: "running", image: "mysql:8.0" })).toMatchObject({ passed: true });
+    const wrong = await container.evaluate(ctx, { service: "db", project: "submission", image: "mysql:5.7" });
+    expect(wrong).toMatchObject({ passed: false, messageId: "mismatch", data: { name: "submission-db-1" } });
+    expect(container.describe({ service: "db", state: "running" })).toBe("service db is running");
+    expect(container.describe({ name: "lamp-mysql", state: "running" })).toBe("container lamp-mysql is running");
+  });
+
+  test("state absent of a service passes when it has no container, and fails while it has one", async () => {
+    const db = { ...mysql, Config: { ...mysql.Config!, Labels: composeLabels("submission", "db") } };
+    expect((await container.evaluate(fakeContext({}), { service: "db", state: "absent" })).passed).toBe(true);
+    expect(await container.evaluate(fakeContext({ containers: { "submission-db-1": db } }), { service: "db", state: "absent" })).toMatchObject({ passed: false, messageId: "present" });
+    expect(container.describe({ service: "db", state: "absent" })).toBe("no container of service db remains");
   });
 });

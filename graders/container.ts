@@ -5,6 +5,8 @@ import { match, matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { sameImage } from "./support/image-name";
 import { mountItems, type MountSpec, mountSchema } from "./support/mounts";
+import { describeTarget, isService, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
+import { serviceProperties } from "./support/schemas";
 
 export interface PortSpec {
   container: number;
@@ -13,7 +15,10 @@ export interface PortSpec {
 }
 
 export interface ContainerSpec {
-  name: string;
+  /** Either name, or service (with an optional project). */
+  name?: string;
+  service?: string;
+  project?: string;
   state?: "running" | "exited" | "created" | "paused" | "absent";
   image?: string;
   env?: Record<string, Matcher>;
@@ -42,7 +47,12 @@ function portItem(info: ContainerInspectInfo, port: PortSpec): ItemResult {
   return { label: `port ${key}`, passed, expected, actual: all.length ? all.join(", ") : "no published port" };
 }
 
+function refOf(spec: ContainerSpec): ContainerRef {
+  return spec.service === undefined ? spec.name! : { service: spec.service, ...(spec.project !== undefined ? { project: spec.project } : {}) };
+}
+
 const messages = {
+  ...targetMessages,
   absent:
     "Expected a container named {name}, but there is none. Containers found: {present}. Start it with `docker run --name {name} ...` and check that your script did not stop on an error before.",
   present: "Expected no container named {name}, but it still exists ({state}). Remove it with `docker rm {name}`.",
@@ -50,6 +60,7 @@ const messages = {
 };
 
 const messagesFr = {
+  ...targetMessagesFr,
   absent: "Un conteneur nommé {name} était attendu, mais il n'y en a aucun. Conteneurs trouvés : {present}. Lancez-le avec `docker run --name {name} ...` et vérifiez que votre script ne s'est pas arrêté sur une erreur avant.",
   present: "Aucun conteneur nommé {name} n'était attendu, mais il existe encore ({state}). Supprimez-le avec `docker rm {name}`.",
   mismatch: "Le conteneur {name} ne correspond pas pour {failed}. Comparez vos options de `docker run` avec celles du TP, puis inspectez-le avec `docker inspect {name}`.",
@@ -65,11 +76,14 @@ export const container: Grader<ContainerSpec> = {
   schema: {
     type: "object",
     additionalProperties: false,
-    required: ["name"],
     minProperties: 2,
-    description: "What must hold of one container (docker inspect).",
+    description: "What must hold of one container (docker inspect), named by its name or by its Compose service.",
+    // Exactly one of name and service; a project only with a service.
+    oneOf: ["name", "service"].map((key) => ({ type: "object", required: [key], not: { required: ["name", "service"] } })),
+    dependentRequired: { project: ["service"] },
     properties: {
-      name: { type: "string", minLength: 1, description: "The container's name (--name)." },
+      name: { type: "string", minLength: 1, description: "The container's name (--name); or give service." },
+      ...serviceProperties,
       state: {
         enum: ["running", "exited", "created", "paused", "absent"],
         description: "Its state; `absent` means no container by that name may exist.",
@@ -102,7 +116,8 @@ export const container: Grader<ContainerSpec> = {
   messages,
   translations: { fr: messagesFr },
   describe: (spec) => {
-    if (spec.state === "absent") return `no container named ${spec.name} remains`;
+    const target = refOf(spec);
+    if (spec.state === "absent") return !isService(target) ? `no container named ${target} remains` : `no container of ${describeTarget(target)} remains`;
     const parts = [
       spec.state && `is ${spec.state}`,
       spec.image && `runs ${spec.image}`,
@@ -113,18 +128,21 @@ export const container: Grader<ContainerSpec> = {
           .map((m) => `${m.source ?? (m.type ? `a ${m.type}` : "something")} at ${m.destination}${m["read-only"] ? " read-only" : ""}${m.size !== undefined ? ` (size ${m.size})` : ""}`)
           .join(", ")}`,
     ].filter(Boolean);
-    return `container ${spec.name} ${parts.join(", ")}`;
+    return `${!isService(target) ? "container " : ""}${describeTarget(target)} ${parts.join(", ")}`;
   },
   async evaluate(ctx, spec) {
-    const info = await ctx.docker.container(spec.name);
+    const resolved = await resolveContainer(ctx, refOf(spec));
+    if (resolved.outcome) return spec.state === "absent" && resolved.outcome.messageId === "noService" ? { passed: true } : resolved.outcome;
+    const name = resolved.name;
+    const info = await ctx.docker.container(name);
     if (spec.state === "absent") {
       return info
-        ? { passed: false, messageId: "present", data: { name: spec.name, state: info.State.Status }, expected: "absent", actual: info.State.Status }
+        ? { passed: false, messageId: "present", data: { name, state: info.State.Status }, expected: "absent", actual: info.State.Status }
         : { passed: true };
     }
     if (!info) {
       const present = (await ctx.docker.containerNames()).join(", ") || "none";
-      return { passed: false, ratio: 0, messageId: "absent", data: { name: spec.name, present }, expected: `container ${spec.name}`, actual: "no such container" };
+      return { passed: false, ratio: 0, messageId: "absent", data: { name, present }, expected: `container ${name}`, actual: "no such container" };
     }
     const items: ItemResult[] = [];
     if (spec.state) {
@@ -145,6 +163,6 @@ export const container: Grader<ContainerSpec> = {
     }
     for (const port of spec.ports ?? []) items.push(portItem(info, port));
     items.push(...mountItems(info, spec.mounts ?? [], ctx.submissionDir));
-    return outcomeOfItems(items, "mismatch", { name: spec.name });
+    return outcomeOfItems(items, "mismatch", { name });
   },
 };

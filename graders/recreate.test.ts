@@ -1,5 +1,6 @@
 import type { ContainerInspectInfo } from "dockerode";
-import { createRequestOf } from "./recreate";
+import { composeLabels, fakeContext, inspected } from "../test/support/fake-context";
+import { composeProjectOf, composeUpArgs, createRequestOf, recreate } from "./recreate";
 
 function info(networkMode: string, networks: Record<string, unknown>): ContainerInspectInfo {
   return {
@@ -26,5 +27,34 @@ describe("createRequestOf", () => {
     );
     expect(body.NetworkingConfig).toEqual({ EndpointsConfig: { "lamp-net": { Aliases: ["mysql"], Links: undefined, IPAMConfig: undefined } } });
     expect(extraNetworks).toEqual([["other", { Aliases: ["db"], Links: undefined, IPAMConfig: undefined }]]);
+  });
+});
+
+describe("recreate of Compose services", () => {
+  const service = (name: string, labels: Record<string, string> = {}) =>
+    inspected({ image: "mysql:8.0", labels: { ...composeLabels("shop", name, { workingDir: "/home/student/submission/app" }), ...labels } }) as ContainerInspectInfo;
+
+  test("the project is read from the labels Compose put on the container", () => {
+    const info = service("db", { "com.docker.compose.project.config_files": "/w/compose.yaml,/w/compose.override.yaml", "com.docker.compose.project.environment_file": "/w/.env" });
+    expect(composeProjectOf(info)).toEqual({ project: "shop", workingDir: "/home/student/submission/app", configFiles: ["/w/compose.yaml", "/w/compose.override.yaml"], envFiles: ["/w/.env"] });
+    expect(composeProjectOf(inspected({ image: "mysql:8.0" }) as ContainerInspectInfo)).toBeUndefined();
+  });
+
+  test("compose up re-creates only the listed services, from the same files, with new anonymous volumes", async () => {
+    const ctx = fakeContext({ containers: { "shop-web-1": service("web"), "shop-db-1": service("db") }, commands: { "docker compose": {} } });
+    expect(await recreate.evaluate(ctx, { containers: [{ service: "web" }, { service: "db", project: "shop" }] })).toEqual({ passed: true });
+    const composed = ctx.calls.filter((argv) => argv[1] === "compose");
+    expect(composed).toEqual([
+      ["docker", ...composeUpArgs(composeProjectOf(service("web"))!, ["web", "db"])],
+    ]);
+    expect(composed[0].join(" ")).toBe(
+      "docker compose --project-name shop --project-directory /home/student/submission/app --file /home/student/submission/app/compose.yaml up --detach --force-recreate --renew-anon-volumes --no-deps web db",
+    );
+  });
+
+  test("a failing compose up is reported with what it said", async () => {
+    const ctx = fakeContext({ containers: { "shop-db-1": service("db") }, commands: { "docker compose": { exitCode: 1, stderr: "open /home/student/submission/app/compose.yaml: no such file or directory\n" } } });
+    const outcome = await recreate.evaluate(ctx, { containers: [{ service: "db" }] });
+    expect(outcome).toMatchObject({ passed: false, messageId: "failed", data: { detail: "docker compose up db: open /home/student/submission/app/compose.yaml: no such file or directory" } });
   });
 });

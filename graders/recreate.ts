@@ -2,13 +2,49 @@
  * Removes containers and creates fresh ones from the same configuration:
  * image, command, environment, ports, mounts, links and networks. What was
  * kept only in a container's own layer is gone; what was in volumes stays.
+ * A Compose service is re-created by Compose itself from the project's
+ * compose files, as `docker compose up --force-recreate` would, except that
+ * anonymous volumes are new: only named volumes carry data over, as with
+ * `docker run`.
  */
 import type { ContainerInspectInfo } from "dockerode";
-import { nameListSchema } from "./support/schemas";
-import type { Grader, InnerDocker, Outcome } from "./types";
+import { containerRefListSchema } from "./support/schemas";
+import { describeTarget, isService, PROJECT_LABEL, resolveContainer, SERVICE_LABEL, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
+import { tail } from "./support/shell";
+import type { Grader, GraderContext, InnerDocker, Outcome } from "./types";
 
 export interface RecreateSpec {
-  containers: string[];
+  containers: ContainerRef[];
+}
+
+/** Where Compose recorded the project a container belongs to (its labels). */
+export interface ComposeProject {
+  project: string;
+  workingDir: string;
+  configFiles: string[];
+  envFiles: string[];
+}
+
+export function composeProjectOf(info: ContainerInspectInfo): ComposeProject | undefined {
+  const labels = info.Config.Labels ?? {};
+  const list = (key: string) => (labels[key] ?? "").split(",").filter(Boolean);
+  const project = labels[PROJECT_LABEL];
+  const workingDir = labels["com.docker.compose.project.working_dir"];
+  if (!project || !workingDir) return undefined;
+  return { project, workingDir, configFiles: list("com.docker.compose.project.config_files"), envFiles: list("com.docker.compose.project.environment_file") };
+}
+
+/** `docker compose ... up` that brings these services back new, and nothing else. */
+export function composeUpArgs(project: ComposeProject, services: string[]): string[] {
+  return [
+    "compose",
+    "--project-name", project.project,
+    "--project-directory", project.workingDir,
+    ...project.configFiles.flatMap((file) => ["--file", file]),
+    ...project.envFiles.flatMap((file) => ["--env-file", file]),
+    "up", "--detach", "--force-recreate", "--renew-anon-volumes", "--no-deps",
+    ...services,
+  ];
 }
 
 /** The create request that reproduces a container, from its inspect data. */
@@ -45,12 +81,35 @@ async function recreateOne(docker: InnerDocker, name: string, info: ContainerIns
   return undefined;
 }
 
+async function recreateServices(ctx: GraderContext, groups: { project: ComposeProject; services: string[] }[]): Promise<string | undefined> {
+  for (const { project, services } of groups) {
+    const up = await ctx.docker.cli(composeUpArgs(project, services), { timeoutMs: 60_000 + 30_000 * services.length });
+    if (up.exitCode !== 0) return `docker compose up ${services.join(" ")}: ${tail(up.stderr || up.stdout)}`;
+  }
+  return undefined;
+}
+
+/** Removes them all, then creates them again in the reverse order. */
+async function recreateByName(ctx: GraderContext, infos: [string, ContainerInspectInfo][]): Promise<string | undefined> {
+  for (const [name] of infos) {
+    const removed = await ctx.docker.api("DELETE", `/containers/${encodeURIComponent(name)}?force=1`);
+    if (removed.status !== 204) return `remove ${name}: ${JSON.stringify(removed.body)}`;
+  }
+  for (const [name, info] of [...infos].reverse()) {
+    const problem = await recreateOne(ctx.docker, name, info);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
 const messages = {
+  ...targetMessages,
   missing: "Could not re-create {name}: there is no such container.",
   failed: "Could not re-create the containers: {detail}.",
 };
 
 const messagesFr = {
+  ...targetMessagesFr,
   missing: "Impossible de recréer {name} : ce conteneur n'existe pas.",
   failed: "Impossible de recréer les conteneurs : {detail}.",
 } satisfies Record<keyof typeof messages, string>;
@@ -60,7 +119,7 @@ export const recreate: Grader<RecreateSpec> = {
     type: "recreate",
     kinds: ["action"],
     description:
-      "Removes the containers (not their volumes) and creates them again from the same image, command, environment, ports, mounts, links and networks, in reverse order.",
+      "Removes the containers (not their volumes) and creates them again from the same image, command, environment, ports, mounts, links and networks, in reverse order; Compose services from their compose file, with new anonymous volumes.",
   },
   schema: {
     type: "object",
@@ -68,27 +127,31 @@ export const recreate: Grader<RecreateSpec> = {
     required: ["containers"],
     description: "Containers to remove and create again.",
     properties: {
-      containers: nameListSchema("Removed in this order, created again in the reverse order: list a container before the ones it links to."),
+      containers: containerRefListSchema("Removed in this order, created again in the reverse order: list a container before the ones it links to."),
     },
   },
   messages,
   translations: { fr: messagesFr },
-  describe: (spec) => `${spec.containers.join(", ")} ${spec.containers.length > 1 ? "are" : "is"} removed and created again from the same settings`,
+  describe: (spec) => `${spec.containers.map(describeTarget).join(", ")} ${spec.containers.length > 1 ? "are" : "is"} removed and created again from the same settings`,
   async evaluate(ctx, spec): Promise<Outcome> {
     const infos: [string, ContainerInspectInfo][] = [];
-    for (const name of spec.containers) {
+    const projects = new Map<string, { project: ComposeProject; services: string[] }>();
+    for (const ref of spec.containers) {
+      const resolved = await resolveContainer(ctx, ref);
+      if (resolved.outcome) return resolved.outcome;
+      const name = resolved.name;
       const info = await ctx.docker.container(name);
       if (!info) return { passed: false, messageId: "missing", data: { name } };
-      infos.push([name, info]);
+      const project = isService(ref) ? composeProjectOf(info) : undefined;
+      if (!project) {
+        infos.push([name, info]);
+        continue;
+      }
+      const group = projects.get(project.project) ?? { project, services: [] };
+      group.services.push(info.Config.Labels![SERVICE_LABEL]);
+      projects.set(project.project, group);
     }
-    for (const [name] of infos) {
-      const removed = await ctx.docker.api("DELETE", `/containers/${encodeURIComponent(name)}?force=1`);
-      if (removed.status !== 204) return { passed: false, messageId: "failed", data: { detail: `remove ${name}: ${JSON.stringify(removed.body)}` } };
-    }
-    for (const [name, info] of infos.reverse()) {
-      const problem = await recreateOne(ctx.docker, name, info);
-      if (problem) return { passed: false, messageId: "failed", data: { detail: problem } };
-    }
-    return { passed: true };
+    const problem = (await recreateByName(ctx, infos)) ?? (await recreateServices(ctx, [...projects.values()]));
+    return problem ? { passed: false, messageId: "failed", data: { detail: problem } } : { passed: true };
   },
 };

@@ -4,9 +4,11 @@ import { describeExpectations, matcherRef, type Matcher } from "./matchers";
 import { expectationItems, outcomeOfItems } from "./support/items";
 import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
 import { tail } from "./support/shell";
+import { containerRefSchema } from "./support/schemas";
+import { resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
 
 export interface SqlSpec {
-  container: string;
+  container: ContainerRef;
   engine: "mysql" | "postgres";
   user: string;
   password?: string;
@@ -34,6 +36,7 @@ const STARTING = /can't connect|connection refused|lost connection|server has go
 
 const messages = {
   ...runningMessages,
+  ...targetMessages,
   failed:
     "The query `{query}` as {user} in {container} failed: {detail}. Check that the database and the user exist with the expected password (they are created only when the data volume starts empty).",
   mismatch: "The query `{query}` as {user} in {container} did not return what was expected ({failed}).",
@@ -41,6 +44,7 @@ const messages = {
 
 const messagesFr = {
   ...runningMessagesFr,
+  ...targetMessagesFr,
   failed: "La requête `{query}` en tant que {user} dans {container} a échoué : {detail}. Vérifiez que la base de données et l'utilisateur existent avec le mot de passe attendu (ils ne sont créés que si le volume de données est vide au démarrage).",
   mismatch: "La requête `{query}` en tant que {user} dans {container} n'a pas renvoyé ce qui était attendu ({failed}).",
 } satisfies Record<keyof typeof messages, string>;
@@ -57,7 +61,7 @@ export const sql: Grader<SqlSpec> = {
     required: ["container", "engine", "user", "query"],
     description: "A SQL query, as a given user.",
     properties: {
-      container: { type: "string", minLength: 1, description: "The database's container." },
+      container: containerRefSchema("The database's container."),
       engine: { enum: ["mysql", "postgres"], description: "mysql (MySQL or MariaDB) or postgres." },
       user: { type: "string", minLength: 1, description: "The user to log in as." },
       password: { type: "string", description: "Its password." },
@@ -79,11 +83,14 @@ export const sql: Grader<SqlSpec> = {
   translations: { fr: messagesFr },
   describe: (spec) => `as ${spec.user}${spec.database ? ` on ${spec.database}` : ""}, \`${spec.query}\` gives ${describeExpectations(spec.expect) || "no error"}`,
   async evaluate(ctx, spec) {
-    const stopped = await notRunning(ctx, spec.container);
+    const target = await resolveContainer(ctx, spec.container);
+    if (target.outcome) return target.outcome;
+    const container = target.name;
+    const stopped = await notRunning(ctx, container);
     if (stopped) return stopped;
     const { env, argv } = clientCommand(spec);
-    const result = await ctx.docker.cli(["exec", ...env, spec.container, ...argv], { timeoutMs: 30_000 });
-    const data = { query: spec.query, user: spec.user, container: spec.container };
+    const result = await ctx.docker.cli(["exec", ...env, container, ...argv], { timeoutMs: 30_000 });
+    const data = { query: spec.query, user: spec.user, container };
     if (result.exitCode !== 0) {
       const detail = tail(result.stderr || result.stdout) || `exit ${result.exitCode}`;
       return { passed: false, final: !STARTING.test(detail), messageId: "failed", data: { ...data, detail }, expected: "the query succeeds", actual: detail };

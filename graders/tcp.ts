@@ -2,9 +2,11 @@
 import type { Grader, Outcome } from "./types";
 import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
 import { tail } from "./support/shell";
+import { containerRefSchema } from "./support/schemas";
+import { describeTarget, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
 
 export interface TcpSpec {
-  from: string;
+  from: ContainerRef;
   host: string;
   port: number;
 }
@@ -22,6 +24,7 @@ exit 4`;
 
 const messages = {
   ...runningMessages,
+  ...targetMessages,
   unresolved:
     "From {from}, the name {host} does not resolve. Expected {host} to name the other container: link it (--link <container>:{host}) or put both on one network with the alias {host}.",
   refused: "From {from}, {host} resolves but port {port} does not answer. Check that the service listens on {port} and is running.",
@@ -31,6 +34,7 @@ const messages = {
 
 const messagesFr = {
   ...runningMessagesFr,
+  ...targetMessagesFr,
   unresolved: "Depuis {from}, le nom {host} ne se résout pas. {host} devait désigner l'autre conteneur : liez-le (--link <conteneur>:{host}) ou placez les deux sur un même réseau avec l'alias {host}.",
   refused: "Depuis {from}, {host} se résout mais le port {port} ne répond pas. Vérifiez que le service écoute sur le port {port} et qu'il tourne.",
   noTool: "Le conteneur {from} n'a ni bash ni nc : la connexion n'a pas pu être testée.",
@@ -49,19 +53,22 @@ export const tcp: Grader<TcpSpec> = {
     required: ["from", "host", "port"],
     description: "A TCP connection attempted from inside a container.",
     properties: {
-      from: { type: "string", minLength: 1, description: "The container the connection starts from." },
+      from: containerRefSchema("The container the connection starts from."),
       host: { type: "string", minLength: 1, description: "The host name to reach (a link name, a network alias, a container name)." },
       port: { type: "integer", minimum: 1, maximum: 65535, description: "The TCP port." },
     },
   },
   messages,
   translations: { fr: messagesFr },
-  describe: (spec) => `from ${spec.from}, ${spec.host}:${spec.port} answers`,
+  describe: (spec) => `from ${describeTarget(spec.from)}, ${spec.host}:${spec.port} answers`,
   async evaluate(ctx, spec): Promise<Outcome> {
-    const stopped = await notRunning(ctx, spec.from);
+    const target = await resolveContainer(ctx, spec.from);
+    if (target.outcome) return target.outcome;
+    const from = target.name;
+    const stopped = await notRunning(ctx, from);
     if (stopped) return stopped;
-    const result = await ctx.docker.cli(["exec", spec.from, "sh", "-c", PROBE, "probe", spec.host, String(spec.port)]);
-    const data = { from: spec.from, host: spec.host, port: spec.port };
+    const result = await ctx.docker.cli(["exec", from, "sh", "-c", PROBE, "probe", spec.host, String(spec.port)]);
+    const data = { from, host: spec.host, port: spec.port };
     const expected = `${spec.host}:${spec.port} reachable`;
     switch (result.exitCode) {
       case 0:

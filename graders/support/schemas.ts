@@ -21,3 +21,25 @@ export function commandExpectSchema(description: string): JsonSchema {
     },
   };
 }
+
+/** A Compose service and its project: the keys that name a container by its service. */
+export const serviceProperties: Record<string, JsonSchema> = {
+  service: { type: "string", minLength: 1, description: "A Compose service (its key under services:): its one container, whatever Compose named it." },
+  project: { type: "string", minLength: 1, description: "The service's Compose project (-p, name:); any project when left out." },
+};
+
+/** A container, by name or as `{ service, project }`. */
+export function containerRefSchema(description: string): JsonSchema {
+  return {
+    description: `${description} A name (--name), or \`{ service: db }\` for a Compose service's container.`,
+    oneOf: [
+      { type: "string", minLength: 1 },
+      { type: "object", additionalProperties: false, required: ["service"], properties: serviceProperties },
+    ],
+  };
+}
+
+/** A list of containers, each a name or a Compose service, each given once. */
+export function containerRefListSchema(description: string): JsonSchema {
+  return { type: "array", minItems: 1, uniqueItems: true, items: containerRefSchema("A container."), description: `${description} Each a name (--name) or \`{ service: db }\`.` };
+}

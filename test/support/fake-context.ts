@@ -12,13 +12,35 @@ export interface FakeWorld {
   commands?: Record<string, Partial<CommandResult>>;
 }
 
+/**
+ * `docker ps -a --filter label=K[=V]... --format ...` over the world's
+ * containers and their labels, as the engine answers it (names and labels
+ * in the format; other fields are not known here).
+ */
+function psAnswer(world: FakeWorld, args: string[]): Partial<CommandResult> | undefined {
+  if (args[0] !== "ps") return undefined;
+  const filters = args.flatMap((arg, i) => (args[i - 1] === "--filter" && arg.startsWith("label=") ? [arg.slice("label=".length)] : []));
+  const format = args[args.indexOf("--format") + 1] ?? "{{.Names}}";
+  const lines = Object.entries(world.containers ?? {})
+    .filter(([, info]) =>
+      filters.every((filter) => {
+        const [key, ...value] = filter.split("=");
+        const labels = info.Config?.Labels ?? {};
+        return key in labels && (value.length === 0 || labels[key] === value.join("="));
+      }),
+    )
+    .map(([name, info]) => format.replace(/\{\{\.Names\}\}/g, name).replace(/\{\{\.Label "([^"]+)"\}\}/g, (_all, key: string) => info.Config?.Labels?.[key] ?? ""));
+  return { exitCode: 0, stdout: lines.map((line) => `${line}\n`).join("") };
+}
+
 export function fakeContext(world: FakeWorld, check?: (type: string, spec: unknown) => Promise<Outcome>): GraderContext & { calls: string[][] } {
   const calls: string[][] = [];
   const answer = async (argv: string[]): Promise<CommandResult> => {
     calls.push(argv);
     const line = argv.join(" ");
     const key = Object.keys(world.commands ?? {}).find((prefix) => line.startsWith(prefix));
-    return { exitCode: 0, stdout: "", stderr: "", ...(key ? world.commands![key] : { exitCode: 127, stderr: `no fake answer for ${line}` }) };
+    const ps = argv[0] === "docker" ? psAnswer(world, argv.slice(1)) : undefined;
+    return { exitCode: 0, stdout: "", stderr: "", ...(key ? world.commands![key] : (ps ?? { exitCode: 127, stderr: `no fake answer for ${line}` })) };
   };
   return {
     calls,
@@ -46,13 +68,27 @@ export function inspected(overrides: {
   ports?: Record<string, { HostPort: string }[]>;
   mounts?: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[];
   tmpfs?: Record<string, string>;
+  labels?: Record<string, string>;
 }): Partial<ContainerInspectInfo> {
   return {
     Id: "0123456789abcdef0123456789abcdef",
-    Config: { Image: overrides.image, Env: overrides.env ?? [] } as never,
+    Config: { Image: overrides.image, Env: overrides.env ?? [], Labels: overrides.labels ?? {} } as never,
     State: { Status: overrides.status ?? "running", Running: (overrides.status ?? "running") === "running" } as never,
     HostConfig: { PortBindings: overrides.ports ?? {}, Tmpfs: overrides.tmpfs } as never,
     Mounts: (overrides.mounts ?? []) as never,
     NetworkSettings: { Networks: {} } as never,
+  };
+}
+
+/** The labels `docker compose up` puts on a service's container. */
+export function composeLabels(project: string, service: string, options: { oneoff?: boolean; workingDir?: string } = {}): Record<string, string> {
+  const workingDir = options.workingDir ?? "/home/student/submission";
+  return {
+    "com.docker.compose.project": project,
+    "com.docker.compose.service": service,
+    "com.docker.compose.oneoff": options.oneoff ? "True" : "False",
+    "com.docker.compose.container-number": "1",
+    "com.docker.compose.project.working_dir": workingDir,
+    "com.docker.compose.project.config_files": `${workingDir}/compose.yaml`,
   };
 }
