@@ -7,16 +7,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import { graderFor } from "../graders";
-import type { GraderContext, Outcome } from "../graders/types";
-import { translator, type Lang, type Translate } from "./i18n";
-import { NO_TIMINGS, type CheckResult, type GradeResult, type PhaseTimings, type ScriptRun } from "./result";
+import type { GraderContext } from "../graders/types";
+import { translator, type Lang } from "./i18n";
+import { NO_TIMINGS, type CheckResult, type GradeResult, type ScriptRun } from "./result";
 import { interpolate, type InterpolationScope } from "./rubric/interpolate";
 import type { CheckStep, Rubric, Step } from "./rubric/types";
 import { PROBE_IMAGE } from "./sandbox/catalog";
 import { innerDocker } from "./sandbox/inner-docker";
 import { Sandbox, SUBMISSION_DIR, type ImageProvisioning } from "./sandbox/sandbox";
-import { checkResultOf, messageOf, renderedMessage, round, selectedSteps, skipped } from "./steps/results";
-import { evaluateWithRetry } from "./steps/retry";
+import { renderedMessage, round, skipped } from "./steps/results";
+import { walkSteps, type Run as WalkRun } from "./steps/walk";
 import { NOT_RUN, scriptRunner } from "./steps/script-runner";
 import { checkSubmissionFile } from "./submission-files";
 
@@ -64,69 +64,9 @@ function scopeOf(rubric: Rubric, variables: Record<string, string> = {}): Interp
   };
 }
 
-interface Run {
+interface Run extends WalkRun {
   options: GradeOptions;
-  steps: Step[];
-  scope: InterpolationScope;
-  t: Translate;
-  checks: CheckResult[];
-  warnings: string[];
-  timings: PhaseTimings;
-  started: number;
   emit: (event: GradeEvent) => void;
-}
-
-function record(run: Run, check: CheckResult): void {
-  run.checks.push(check);
-  run.emit({ type: "check", check });
-}
-
-/** Walks the steps after the entry script: requires, the time limit, a stopped engine, `only`. */
-async function walkSteps(run: Run, sandbox: Sandbox, ctx: GraderContext): Promise<void> {
-  const { options, t, timings } = run;
-  const limits = options.rubric.limits;
-  const succeeded = new Map<string, boolean>();
-  const deadline = run.started + limits.gradingTimeoutMs;
-  const selected = selectedSteps(run.steps, options.only);
-  let engineStopped = !(await sandbox.running());
-  for (const step of run.steps) {
-    // Why a step is not run, if it is not; the first reason wins.
-    const notRun = !selected.has(step.id)
-      ? { message: t("engine.notSelected"), status: "skipped" as const }
-      : engineStopped
-        ? { message: t("engine.stopped"), status: "failed" as const }
-        : Date.now() > deadline
-          ? { message: t("engine.gradingTimeout", { seconds: Math.round(limits.gradingTimeoutMs / 1000) }), status: "skipped" as const }
-          : step.requires.some((id) => !succeeded.get(id))
-            ? { message: t("engine.becauseFailed", { id: step.requires.find((id) => !succeeded.get(id))! }), status: "skipped" as const }
-            : undefined;
-    if (notRun) {
-      succeeded.set(step.id, false);
-      // Checks left out by --only are not news to whoever chose them: recorded, not announced.
-      if (step.kind === "check" && !selected.has(step.id)) run.checks.push(skipped(step, notRun.message));
-      else if (step.kind === "check") record(run, skipped(step, notRun.message, notRun.status));
-      continue;
-    }
-    const stepStarted = Date.now();
-    let outcome: Outcome;
-    let error: string | undefined;
-    try {
-      outcome = await evaluateWithRetry(ctx, step, interpolate(step.spec, run.scope), deadline, (ms) => (timings.waitMs += ms));
-    } catch (thrown) {
-      error = (thrown as Error).message;
-      outcome = { passed: false };
-      // A grader fails when the sandbox is gone: the student's script stopped its engine.
-      engineStopped = !(await sandbox.running());
-    }
-    succeeded.set(step.id, outcome.passed);
-    if (step.kind === "action") {
-      timings.actionsMs += Date.now() - stepStarted;
-      if (!outcome.passed && !engineStopped) run.warnings.push(t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? messageOf(step, outcome, run.options.lang) }));
-      continue;
-    }
-    record(run, engineStopped ? skipped(step, t("engine.stopped"), "failed") : checkResultOf(step, outcome, error, Date.now() - stepStarted, t, run.options.lang));
-  }
-  if (engineStopped) run.warnings.push(t("warning.engineStopped"));
 }
 
 export async function gradeSubmission(options: GradeOptions): Promise<GradeResult> {

@@ -8,8 +8,11 @@ import type { CommandResult, GraderContext, Outcome } from "../../graders/types"
 export interface FakeWorld {
   containers?: Record<string, Partial<ContainerInspectInfo>>;
   volumes?: string[];
-  /** Answers to commands, keyed by the argv joined with spaces (prefix match). */
-  commands?: Record<string, Partial<CommandResult>>;
+  /**
+   * Answers to commands, keyed by the argv joined with spaces (prefix match).
+   * A list answers one item per call, then repeats its last: a service that comes up.
+   */
+  commands?: Record<string, Partial<CommandResult> | Partial<CommandResult>[]>;
 }
 
 /**
@@ -35,12 +38,17 @@ function psAnswer(world: FakeWorld, args: string[]): Partial<CommandResult> | un
 
 export function fakeContext(world: FakeWorld, check?: (type: string, spec: unknown) => Promise<Outcome>): GraderContext & { calls: string[][] } {
   const calls: string[][] = [];
+  const asked = new Map<string, number>();
   const answer = async (argv: string[]): Promise<CommandResult> => {
     calls.push(argv);
     const line = argv.join(" ");
     const key = Object.keys(world.commands ?? {}).find((prefix) => line.startsWith(prefix));
     const ps = argv[0] === "docker" ? psAnswer(world, argv.slice(1)) : undefined;
-    return { exitCode: 0, stdout: "", stderr: "", ...(key ? world.commands![key] : (ps ?? { exitCode: 127, stderr: `no fake answer for ${line}` })) };
+    if (!key) return { exitCode: 0, stdout: "", stderr: "", ...(ps ?? { exitCode: 127, stderr: `no fake answer for ${line}` }) };
+    const given = world.commands![key];
+    const n = asked.get(key) ?? 0;
+    asked.set(key, n + 1);
+    return { exitCode: 0, stdout: "", stderr: "", ...(Array.isArray(given) ? given[Math.min(n, given.length - 1)] : given) };
   };
   return {
     calls,

@@ -1,0 +1,170 @@
+/**
+ * The engine's scoring, without Docker: the steps of a small rubric walked
+ * against a fake sandbox whose commands answer from a table. `command` checks
+ * and actions stand for any grader: the walk knows no check type by name.
+ */
+import type { CommandResult } from "../graders/types";
+import { fakeContext } from "../test/support/fake-context";
+import { translator } from "./i18n";
+import { NO_TIMINGS, type CheckResult } from "./result";
+import { loadRubricText } from "./rubric/load";
+import { walkSteps, type Run } from "./steps/walk";
+
+/** A rubric of these steps (YAML list items), loaded by the real loader. */
+function rubricOf(steps: string, limits = "") {
+  const text = ["id: demo", 'title: "Démo"', "images: [nginx:1.25]", "submission: { script: run.sh }", limits, "steps:", steps].filter(Boolean).join("\n");
+  const { rubric, errors } = loadRubricText(text, "demo.yaml");
+  expect(errors).toEqual([]);
+  return rubric!;
+}
+
+type Answers = Record<string, Partial<CommandResult> | Partial<CommandResult>[]>;
+
+/** Walks the rubric's steps; `running` answers the engine's "does the sandbox still run?" in turn. */
+async function walk(steps: string, answers: Answers, options: { limits?: string; only?: string[]; running?: boolean[]; startedAgoMs?: number } = {}) {
+  const rubric = rubricOf(steps, options.limits);
+  const ctx = fakeContext({ commands: Object.fromEntries(Object.entries(answers).map(([run, answer]) => [`sh -c ${run}`, answer])) });
+  const announced: CheckResult[] = [];
+  const run: Run = {
+    options: { rubric, only: options.only },
+    steps: rubric.steps,
+    scope: { vars: {}, env: {}, random: () => "r" },
+    t: translator("en"),
+    checks: [],
+    warnings: [],
+    timings: { ...NO_TIMINGS },
+    started: Date.now() - (options.startedAgoMs ?? 0),
+    emit: (event) => announced.push(event.check),
+  };
+  const running = [...(options.running ?? [true])];
+  const engine = { running: async () => (running.length > 1 ? running.shift()! : running[0]) };
+  await walkSteps(run, engine, ctx);
+  const calls = (command: string) => ctx.calls.filter((argv) => argv.join(" ") === `sh -c ${command}`).length;
+  return { run, announced, calls, verdicts: run.checks.map((c) => [c.id, c.status, c.points] as const) };
+}
+
+const OK = { exitCode: 0, stdout: "up" };
+const DOWN = { exitCode: 1, stdout: "" };
+
+const check = (id: string, command: string, extra = "") => `  - check: ${id}\n    points: 2\n    command: { run: "${command}", expect: { exit-code: 0 } }${extra}`;
+
+describe("requires", () => {
+  it("skips a check whose prerequisite failed, with no points, naming the prerequisite", async () => {
+    const { run, verdicts } = await walk([check("db", "db"), check("app", "app", "\n    requires: [db]"), check("other", "other")].join("\n"), { db: DOWN, app: OK, other: OK });
+    expect(verdicts).toEqual([["db", "failed", 0], ["app", "skipped", 0], ["other", "passed", 2]]);
+    expect(run.checks[1].message).toBe("not checked because db failed");
+    expect(run.checks[1].maxPoints).toBe(2);
+  });
+
+  it("a skipped check counts as failed for what requires it in turn", async () => {
+    const steps = [check("a", "a"), check("b", "b", "\n    requires: [a]"), check("c", "c", "\n    requires: [b]")].join("\n");
+    const { verdicts, calls } = await walk(steps, { a: DOWN, b: OK, c: OK });
+    expect(verdicts).toEqual([["a", "failed", 0], ["b", "skipped", 0], ["c", "skipped", 0]]);
+    expect([calls("b"), calls("c")]).toEqual([0, 0]);
+  });
+
+  it("an action that fails is a warning, not a check, and what requires it is skipped", async () => {
+    const steps = ["  - action: reset\n    command: { run: reset }", check("after", "after", "\n    requires: [reset]")].join("\n");
+    const { run, verdicts } = await walk(steps, { reset: { exitCode: 3, stderr: "no such container" }, after: OK });
+    expect(verdicts).toEqual([["after", "skipped", 0]]);
+    expect(run.warnings).toEqual([expect.stringMatching(/^Step reset \(.*\) did not complete: `reset` failed with exit code 3: no such container/)]);
+  });
+});
+
+describe("retry", () => {
+  it("evaluates again until the service answers, and counts the wait", async () => {
+    const { verdicts, calls, run } = await walk(check("web", "web", "\n    retry: { timeout: 5s, interval: 20ms }"), { web: [DOWN, DOWN, OK] });
+    expect(verdicts).toEqual([["web", "passed", 2]]);
+    expect(calls("web")).toBe(3);
+    expect(run.timings.waitMs).toBe(40);
+  });
+
+  it("gives up at the retry's timeout with the last outcome", async () => {
+    const { verdicts, calls } = await walk(check("web", "web", "\n    retry: { timeout: 100ms, interval: 30ms }"), { web: DOWN });
+    expect(verdicts).toEqual([["web", "failed", 0]]);
+    expect(calls("web")).toBeGreaterThanOrEqual(2);
+    expect(calls("web")).toBeLessThanOrEqual(5);
+  });
+
+  it("without retry, evaluates once", async () => {
+    const { calls } = await walk(check("web", "web"), { web: [DOWN, OK] });
+    expect(calls("web")).toBe(1);
+  });
+});
+
+describe("points", () => {
+  it("partial credit is the share of the check's items that passed; without partial, all or nothing", async () => {
+    const both = (id: string, extra: string) => `  - check: ${id}\n    points: 3\n    command: { run: "${id}", expect: { exit-code: 0, stdout: ok } }${extra}`;
+    const { verdicts } = await walk([both("half", "\n    partial: true"), both("whole", "")].join("\n"), { half: { exitCode: 0, stdout: "no" }, whole: { exitCode: 0, stdout: "no" } });
+    expect(verdicts).toEqual([["half", "failed", 1.5], ["whole", "failed", 0]]);
+  });
+
+  it("a grader that throws gives an error (not the student's fault) with no points, and the walk goes on", async () => {
+    const steps = [check("broken", "broken"), check("next", "next")].join("\n");
+    const rubric = rubricOf(steps);
+    const ctx = fakeContext({ commands: { "sh -c next": OK } });
+    ctx.shell.exec = async (argv) => {
+      if (argv.join(" ") === "sh -c broken") throw new Error("exec timed out");
+      return { exitCode: 0, stdout: "up", stderr: "" };
+    };
+    const run: Run = { options: { rubric }, steps: rubric.steps, scope: { vars: {}, env: {}, random: () => "r" }, t: translator("en"), checks: [], warnings: [], timings: { ...NO_TIMINGS }, started: Date.now(), emit: () => undefined };
+    await walkSteps(run, { running: async () => true }, ctx);
+    expect(run.checks.map((c) => [c.id, c.status, c.points])).toEqual([["broken", "error", 0], ["next", "passed", 2]]);
+    expect(run.checks[0].message).toContain("exec timed out");
+    expect(run.checks[0].message).toContain("not your fault");
+  });
+});
+
+describe("a stopped engine", () => {
+  it("stopped before the checks: every check fails, none is evaluated, with one warning", async () => {
+    const { verdicts, calls, run } = await walk([check("a", "a"), check("b", "b")].join("\n"), { a: OK, b: OK }, { running: [false] });
+    expect(verdicts).toEqual([["a", "failed", 0], ["b", "failed", 0]]);
+    expect(calls("a") + calls("b")).toBe(0);
+    expect(run.checks[0].message).toContain("the Docker engine in your sandbox stopped");
+    expect(run.warnings).toEqual(["The Docker engine in your sandbox stopped during your script."]);
+  });
+
+  it("stopping during a check: that check and the rest fail, the earlier keep their points", async () => {
+    const steps = [check("a", "a"), check("b", "b"), check("c", "c")].join("\n");
+    const rubric = rubricOf(steps);
+    const ctx = fakeContext({ commands: { "sh -c a": OK, "sh -c c": OK } });
+    let alive = true;
+    const exec = ctx.shell.exec;
+    ctx.shell.exec = async (argv, options) => {
+      if (argv.join(" ") === "sh -c b") {
+        alive = false;
+        throw new Error("container is not running");
+      }
+      return exec(argv, options);
+    };
+    const run: Run = { options: { rubric }, steps: rubric.steps, scope: { vars: {}, env: {}, random: () => "r" }, t: translator("en"), checks: [], warnings: [], timings: { ...NO_TIMINGS }, started: Date.now(), emit: () => undefined };
+    await walkSteps(run, { running: async () => alive }, ctx);
+    expect(run.checks.map((c) => [c.id, c.status, c.points])).toEqual([["a", "passed", 2], ["b", "failed", 0], ["c", "failed", 0]]);
+    expect(run.warnings).toEqual(["The Docker engine in your sandbox stopped during your script."]);
+  });
+});
+
+describe("the grading's time limit", () => {
+  it("once past it, what is left is skipped, saying so", async () => {
+    const { verdicts, calls, run } = await walk([check("a", "a"), check("b", "b")].join("\n"), { a: OK, b: OK }, { limits: "limits: { grading-timeout: 1m }", startedAgoMs: 61_000 });
+    expect(verdicts).toEqual([["a", "skipped", 0], ["b", "skipped", 0]]);
+    expect(calls("a") + calls("b")).toBe(0);
+    expect(run.checks[0].message).toBe("not checked: grading stopped after 60 s, the limit for one submission.");
+  });
+
+  it("a retry never waits past it", async () => {
+    const { verdicts, calls } = await walk(check("web", "web", "\n    retry: { timeout: 10m, interval: 400ms }"), { web: DOWN }, { limits: "limits: { grading-timeout: 1m }", startedAgoMs: 59_500 });
+    expect(verdicts).toEqual([["web", "failed", 0]]);
+    expect(calls("web")).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("--only", () => {
+  it("runs the selected checks and what they require; the others are recorded as skipped, not announced", async () => {
+    const steps = [check("db", "db"), check("app", "app", "\n    requires: [db]"), check("other", "other")].join("\n");
+    const { verdicts, announced, calls } = await walk(steps, { db: OK, app: OK, other: OK }, { only: ["app"] });
+    expect(verdicts).toEqual([["db", "passed", 2], ["app", "passed", 2], ["other", "skipped", 0]]);
+    expect(announced.map((c) => c.id)).toEqual(["db", "app"]);
+    expect(calls("other")).toBe(0);
+  });
+});

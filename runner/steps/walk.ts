@@ -1,0 +1,83 @@
+/**
+ * Walks a rubric's steps after the entry script: actions and checks in order,
+ * with requires, retries, points, the grading's time limit and a stopped engine.
+ * Apart from the sandbox, so that the scoring is tested without Docker.
+ */
+import type { GraderContext, Outcome } from "../../graders/types";
+import type { Lang, Translate } from "../i18n";
+import type { CheckResult, PhaseTimings } from "../result";
+import { interpolate, type InterpolationScope } from "../rubric/interpolate";
+import type { Limits, Step } from "../rubric/types";
+import { checkResultOf, messageOf, selectedSteps, skipped } from "./results";
+import { evaluateWithRetry } from "./retry";
+
+/** One grading's state as the walk sees it; the engine's run is one. */
+export interface Run {
+  options: { rubric: { limits: Limits }; only?: string[]; lang?: Lang };
+  steps: Step[];
+  scope: InterpolationScope;
+  t: Translate;
+  checks: CheckResult[];
+  warnings: string[];
+  timings: PhaseTimings;
+  started: number;
+  emit: (event: { type: "check"; check: CheckResult }) => void;
+}
+
+/** The sandbox, as far as the walk needs it: whether its engine still runs. */
+export interface Engine {
+  running(): Promise<boolean>;
+}
+
+function record(run: Run, check: CheckResult): void {
+  run.checks.push(check);
+  run.emit({ type: "check", check });
+}
+
+/** Walks the steps after the entry script: requires, the time limit, a stopped engine, `only`. */
+export async function walkSteps(run: Run, sandbox: Engine, ctx: GraderContext): Promise<void> {
+  const { options, t, timings } = run;
+  const limits = options.rubric.limits;
+  const succeeded = new Map<string, boolean>();
+  const deadline = run.started + limits.gradingTimeoutMs;
+  const selected = selectedSteps(run.steps, options.only);
+  let engineStopped = !(await sandbox.running());
+  for (const step of run.steps) {
+    // Why a step is not run, if it is not; the first reason wins.
+    const notRun = !selected.has(step.id)
+      ? { message: t("engine.notSelected"), status: "skipped" as const }
+      : engineStopped
+        ? { message: t("engine.stopped"), status: "failed" as const }
+        : Date.now() > deadline
+          ? { message: t("engine.gradingTimeout", { seconds: Math.round(limits.gradingTimeoutMs / 1000) }), status: "skipped" as const }
+          : step.requires.some((id) => !succeeded.get(id))
+            ? { message: t("engine.becauseFailed", { id: step.requires.find((id) => !succeeded.get(id))! }), status: "skipped" as const }
+            : undefined;
+    if (notRun) {
+      succeeded.set(step.id, false);
+      // Checks left out by --only are not news to whoever chose them: recorded, not announced.
+      if (step.kind === "check" && !selected.has(step.id)) run.checks.push(skipped(step, notRun.message));
+      else if (step.kind === "check") record(run, skipped(step, notRun.message, notRun.status));
+      continue;
+    }
+    const stepStarted = Date.now();
+    let outcome: Outcome;
+    let error: string | undefined;
+    try {
+      outcome = await evaluateWithRetry(ctx, step, interpolate(step.spec, run.scope), deadline, (ms) => (timings.waitMs += ms));
+    } catch (thrown) {
+      error = (thrown as Error).message;
+      outcome = { passed: false };
+      // A grader fails when the sandbox is gone: the student's script stopped its engine.
+      engineStopped = !(await sandbox.running());
+    }
+    succeeded.set(step.id, outcome.passed);
+    if (step.kind === "action") {
+      timings.actionsMs += Date.now() - stepStarted;
+      if (!outcome.passed && !engineStopped) run.warnings.push(t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? messageOf(step, outcome, run.options.lang) }));
+      continue;
+    }
+    record(run, engineStopped ? skipped(step, t("engine.stopped"), "failed") : checkResultOf(step, outcome, error, Date.now() - stepStarted, t, run.options.lang));
+  }
+  if (engineStopped) run.warnings.push(t("warning.engineStopped"));
+}
