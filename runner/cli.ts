@@ -13,6 +13,7 @@ import { removeOwnContainers } from "./sandbox/orphans";
 import { disposeAllSandboxes } from "./sandbox/sandbox";
 import { batchCommand } from "./commands/batch";
 import { checkCommand } from "./commands/check";
+import { classroom50AutograderCommand } from "./commands/classroom50";
 import { cleanCommand } from "./commands/clean";
 import { explainCommand } from "./commands/explain";
 import { gradeCommand } from "./commands/grade";
@@ -27,12 +28,15 @@ const USAGE = `usage: labgrade <command> [options]
   grade <submission-dir> --rubric <rubric.yaml> [--json FILE] [--junit FILE] [--var NAME=VALUE]... [--images clone|load]
         [--timeout 5m] [--grading-timeout 15m] [--memory 2g] [--cpus 2] [--pids 2048] [--output-limit 1MiB]
   grade ... --classroom              also append GitHub Classroom's result output and a step summary
+  grade ... --classroom50 [--scale N]   also write Classroom 50's ./result.json and ./release-body.md
   batch <class-dir> --rubric <rubric.yaml> --out DIR [--parallel N] [--shard i/n] [--force] [--var NAME=VALUE]...
                                      grade every student folder (resumes; --force grades all again)
   merge <DIR>... --out DIR           join the --out folders of batch --shard runs into one gradebook
   check [dir] [--rubric R] [--only ID[,ID]]... [--keep] [--json] [--fail-under 15|80%] [--lang en|fr] [--var NAME=VALUE]...
                                      a student checking their work: the rubric from labgrade.yaml, live progress
   shell <sandbox>                    a shell in a sandbox kept by check --keep (docker there is the sandbox's engine)
+  classroom50 autograder --rubric <rubric.yaml> --out DIR [--package <labgrade.tgz or URL>] [--scale N]
+                                     the autograder folder for a Classroom 50 assignment
   validate <rubric.yaml>...          check rubrics (no Docker needed)
   explain <rubric.yaml>              the checklist a student reads (no Docker needed)
   images prepare --rubric <rubric.yaml>...   build the seeded image store ahead of time
@@ -62,6 +66,7 @@ function one(positionals: string[], what: string): string {
 const commands: Record<string, Command> = {
   grade: (positionals, values, io) => {
     if (typeof values.rubric !== "string") throw new UsageError(`grade needs --rubric <rubric.yaml>\n\n${USAGE}`);
+    if (values.scale !== undefined && values.classroom50 !== true) throw new UsageError("--scale is for --classroom50's whole points");
     const images = values.images as string | undefined;
     if (images !== undefined && images !== "clone" && images !== "load") throw new UsageError(`--images takes clone or load, got ${images}`);
     return gradeCommand(
@@ -73,6 +78,7 @@ const commands: Record<string, Command> = {
         variables: variablesOf(values.var),
         images,
         classroom: values.classroom === true,
+        classroom50: values.classroom50 === true ? { scale: values.scale as string | undefined } : undefined,
         limits: Object.fromEntries(LIMIT_OPTIONS.filter((key) => values[key] !== undefined).map((key) => [key, values[key] as string])),
       },
       io,
@@ -115,6 +121,12 @@ const commands: Record<string, Command> = {
       io,
     );
   },
+  classroom50: (positionals, values, io) => {
+    if (positionals.length !== 1 || positionals[0] !== "autograder") throw new UsageError(`classroom50 takes autograder\n\n${USAGE}`);
+    if (typeof values.rubric !== "string") throw new UsageError(`classroom50 autograder needs --rubric <rubric.yaml>\n\n${USAGE}`);
+    if (typeof values.out !== "string") throw new UsageError(`classroom50 autograder needs --out <folder>\n\n${USAGE}`);
+    return classroom50AutograderCommand({ rubric: values.rubric, out: values.out, package: values.package as string | undefined, scale: values.scale as string | undefined }, io);
+  },
   shell: (positionals, values, io) => shellCommand(one(positionals, "sandbox name"), { lang: values.lang as string | undefined }, io),
   validate: (positionals, _values, io) => {
     if (positionals.length === 0) throw new UsageError(`validate needs at least one rubric\n\n${USAGE}`);
@@ -148,6 +160,9 @@ const OPTIONS = {
   pids: { type: "string" },
   "output-limit": { type: "string" },
   classroom: { type: "boolean" },
+  classroom50: { type: "boolean" },
+  scale: { type: "string" },
+  package: { type: "string" },
   out: { type: "string" },
   parallel: { type: "string" },
   shard: { type: "string" },

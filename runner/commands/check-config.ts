@@ -9,11 +9,9 @@ import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { UsageError } from "../errors";
 import type { Translate } from "../i18n";
-import { REPO_ROOT } from "../paths";
+import { BUNDLED_RUBRICS as BUNDLED, looksLikePath } from "../paths";
 
 export const CONFIG_FILE = "labgrade.yaml";
-
-const BUNDLED = path.join(REPO_ROOT, "rubrics");
 
 export function bundledRubrics(): string[] {
   return fs
@@ -25,8 +23,7 @@ export function bundledRubrics(): string[] {
 
 /** A path when it looks like one (a separator, or a .yaml/.yml name); otherwise a bundled rubric's id. */
 export function resolveRubric(reference: string, baseDir: string, from: string, t: Translate): string {
-  const isPath = /[\\/]/.test(reference) || /\.ya?ml$/i.test(reference);
-  const file = isPath ? path.resolve(baseDir, reference) : path.join(BUNDLED, `${reference}.yaml`);
+  const file = looksLikePath(reference) ? path.resolve(baseDir, reference) : path.join(BUNDLED, `${reference}.yaml`);
   if (!fs.existsSync(file)) {
     throw new UsageError(t("error.rubricMissing", { rubric: reference, from, path: file, ids: bundledRubrics().join(", ") }));
   }

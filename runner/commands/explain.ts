@@ -4,6 +4,7 @@
  */
 import { graders } from "../../graders";
 import type { Io } from "../io";
+import { rubricFile } from "../paths";
 import { replaceVariables } from "../rubric/interpolate";
 import { formatIssue, loadRubric } from "../rubric/load";
 import type { GraderRegistry } from "../rubric/schema";
@@ -50,7 +51,7 @@ export function checklistOf(rubric: Rubric, registry: GraderRegistry = graders):
 
 /** 0 after printing the checklist; 2, with the problems, for an invalid rubric. */
 export async function explainCommand(file: string, io: Io): Promise<number> {
-  const loaded = await loadRubric(file);
+  const loaded = await loadRubric(rubricFile(file));
   if (!loaded.rubric) {
     for (const issue of loaded.errors) io.err(formatIssue(issue));
     io.err(`${file}: invalid, so there is nothing to explain; \`labgrade validate ${file}\` lists the problems.`);

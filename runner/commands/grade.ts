@@ -2,11 +2,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { gradeSubmission } from "../engine";
+import { classroom50Run, writeClassroom50Files } from "../classroom50-files";
 import { writeClassroomOutputs } from "../github-outputs";
 import { RubricError, SandboxUnavailableError, UsageError } from "../errors";
 import type { Io } from "../io";
 import { NO_TIMINGS, type GradeResult } from "../result";
 import { toConsole, toJson, toJunit } from "../report";
+import { rubricFile } from "../paths";
 import { formatIssue, loadRubric } from "../rubric/load";
 import type { Rubric } from "../rubric/types";
 import type { ImageProvisioning } from "../sandbox/sandbox";
@@ -21,12 +23,14 @@ export interface GradeArgs {
   images?: ImageProvisioning;
   /** Also write GitHub Classroom's `result` output and a step summary (grading errors too). */
   classroom?: boolean;
+  /** Also write Classroom 50's ./result.json and ./release-body.md; `scale` as given with --scale. */
+  classroom50?: { scale?: string };
   /** Limits from the command line, over the rubric's. */
   limits?: LimitOverrides;
 }
 
 export async function loadOrRefuse(file: string, variables: Record<string, string> = {}): Promise<Rubric> {
-  const loaded = await loadRubric(file, { variables });
+  const loaded = await loadRubric(rubricFile(file), { variables });
   if (!loaded.rubric || loaded.errors.length) {
     throw new RubricError([...loaded.errors.map(formatIssue), `${file}: ${loaded.errors.length} error(s); nothing was graded.`].join("\n"));
   }
@@ -70,18 +74,22 @@ export async function gradeCommand(args: GradeArgs, io: Io): Promise<number> {
     throw new UsageError(`${args.submission} is not a folder. Give the folder that holds the submission's scripts.`);
   }
   const rubric = applyLimitOverrides(await loadOrRefuse(args.rubric, args.variables), args.limits ?? {});
+  const classroom50 = args.classroom50 && classroom50Run(rubric, process.env, args.classroom50.scale);
+  const report = (graded: GradeResult) => {
+    writeReports(graded, args);
+    if (args.classroom) writeClassroomOutputs(graded, process.env, io);
+    if (classroom50) writeClassroom50Files(graded, rubric, classroom50);
+  };
   let result: GradeResult;
   try {
-    result = await gradeSubmission({ rubric, submissionDir: args.submission, variables: args.variables, provisioning: args.images });
+    // The release body is in the student's language; the engine's messages in it too.
+    result = await gradeSubmission({ rubric, submissionDir: args.submission, variables: args.variables, provisioning: args.images, lang: classroom50?.lang });
   } catch (error) {
     if (!(error instanceof SandboxUnavailableError)) throw error;
-    const failed = errorResult(rubric, args.submission, error.message);
-    writeReports(failed, args);
-    if (args.classroom) writeClassroomOutputs(failed, process.env, io);
+    report(errorResult(rubric, args.submission, error.message));
     throw error;
   }
-  writeReports(result, args);
-  if (args.classroom) writeClassroomOutputs(result, process.env, io);
+  report(result);
   io.out(toConsole(result, { color: io.color }));
   return 0;
 }

@@ -1,5 +1,6 @@
 /** `labgrade validate <rubric>...`: every problem of every rubric, then one verdict line per file. */
 import type { Io } from "../io";
+import { rubricFile } from "../paths";
 import { formatIssue, formatWarning, loadRubric, type LoadResult } from "../rubric/load";
 
 function plural(count: number, word: string): string {
@@ -21,7 +22,7 @@ export async function validateCommand(files: string[], io: Io): Promise<number> 
   }
   let valid = true;
   for (const file of files) {
-    const loaded = await loadRubric(file);
+    const loaded = await loadRubric(rubricFile(file));
     for (const issue of loaded.errors) io.out(formatIssue(issue));
     for (const issue of loaded.warnings) io.out(formatWarning(issue));
     io.out(verdict(file, loaded));

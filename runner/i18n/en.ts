@@ -64,6 +64,13 @@ export const en = {
   "keep.none": "No sandbox was started, so none was kept.",
   "failUnder.below": "Score {score} is under --fail-under {threshold}: exit code 1.",
 
+  // Classroom 50's release body (grade --classroom50).
+  "classroom50.check": "Check",
+  "classroom50.points": "Points",
+  "classroom50.hidden": "Hidden check: its details are not shown.",
+  "classroom50.scaled": "Classroom 50 counts whole points: each point of this lab counts {scale} here. In the lab's points: {exact}.",
+  "classroom50.rounded": "Classroom 50 counts whole points, so partial credit is rounded down. Before rounding: {exact}.",
+
   // Errors of `labgrade check` and `labgrade shell`.
   "error.notFolder": "{dir} is not a folder. Run labgrade check in your assignment's folder, or give that folder.",
   "error.noRubric":

@@ -58,6 +58,12 @@ export const fr = {
   "keep.none": "Aucun bac à sable n'a été démarré : aucun n'a été conservé.",
   "failUnder.below": "Le score {score} est sous --fail-under {threshold} : code de sortie 1.",
 
+  "classroom50.check": "Vérification",
+  "classroom50.points": "Points",
+  "classroom50.hidden": "Vérification cachée : ses détails ne sont pas montrés.",
+  "classroom50.scaled": "Classroom 50 compte en points entiers : chaque point de ce TP compte ici pour {scale}. En points du TP : {exact}.",
+  "classroom50.rounded": "Classroom 50 compte en points entiers : les points partiels sont arrondis à l’entier inférieur. Avant arrondi : {exact}.",
+
   "error.notFolder": "{dir} n'est pas un dossier. Lancez labgrade check dans le dossier de votre devoir, ou donnez ce dossier.",
   "error.noRubric":
     "Aucune grille trouvée pour {dir} : pas de labgrade.yaml dans ce dossier ni dans ses parents jusqu'à {top}. Ajoutez un labgrade.yaml contenant une ligne comme `rubric: lamp-stack`, ou nommez la grille avec --rubric <grille.yaml>.",
