@@ -23,10 +23,15 @@ export interface Classroom50Run {
   lang: Lang;
 }
 
-function scaleOf(flag: string | undefined, rubric: Rubric): number {
-  if (flag === undefined) return defaultScale(rubric.steps.filter((s): s is CheckStep => s.kind === "check").map((s) => s.points));
+/** --scale: how many whole points one rubric point counts. */
+export function parseScale(flag: string): number {
   if (!/^[1-9]\d{0,5}$/.test(flag)) throw new UsageError(`--scale takes a whole number of points per rubric point (1, 10, 100), got ${flag}`);
   return Number(flag);
+}
+
+function scaleOf(flag: string | undefined, rubric: Rubric): number {
+  if (flag === undefined) return defaultScale(rubric.steps.filter((s): s is CheckStep => s.kind === "check").map((s) => s.points));
+  return parseScale(flag);
 }
 
 /** What the files need, from the environment and the flag; a usage error names what is missing. */

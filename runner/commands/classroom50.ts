@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execa } from "execa";
+import { parseScale } from "../classroom50-files";
 import { UsageError } from "../errors";
 import type { Io } from "../io";
 import { looksLikePath, packageVersion, REPO_ROOT } from "../paths";
@@ -64,7 +65,7 @@ function sizeOf(dir: string): number {
 
 export async function classroom50AutograderCommand(args: AutograderArgs, io: Io): Promise<number> {
   const rubric = await loadOrRefuse(args.rubric);
-  if (args.scale !== undefined && !/^[1-9]\d{0,5}$/.test(args.scale)) throw new UsageError(`--scale takes a whole number (1, 10, 100), got ${args.scale}`);
+  const scale = args.scale === undefined ? null : parseScale(args.scale);
   fs.mkdirSync(args.out, { recursive: true });
   // A bundled rubric is in the package already; any other travels in the folder.
   const bundled = !looksLikePath(args.rubric) && !fs.existsSync(args.rubric);
@@ -77,7 +78,7 @@ export async function classroom50AutograderCommand(args: AutograderArgs, io: Io)
     version: packageVersion(),
     package: await packageFor(args.package, args.out),
     rubric: rubricRef,
-    scale: args.scale === undefined ? null : Number(args.scale),
+    scale,
   };
   const script = path.join(args.out, "autograder.py");
   fs.writeFileSync(script, autograderScript(config), { encoding: "utf8", mode: 0o755 });

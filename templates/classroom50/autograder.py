@@ -61,7 +61,7 @@ def install(package):
         prefix = pathlib.Path(tempfile.mkdtemp(prefix="labgrade-"))
     log(f"installing labgrade {CONFIG['version']} from {package}")
     subprocess.run(
-        [npm, "install", "--global", "--prefix", str(prefix), "--no-audit", "--no-fund", "--loglevel=error", package],
+        [npm, "install", "--global", "--prefix", str(prefix), "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", package],
         check=True,
         timeout=INSTALL_TIMEOUT,
         stdin=subprocess.DEVNULL,
