@@ -8,6 +8,7 @@ import { fakeContext } from "../test/support/fake-context";
 import { translator } from "./i18n";
 import { NO_TIMINGS, type CheckResult } from "./result";
 import { loadRubricText } from "./rubric/load";
+import type { Rubric } from "./rubric/types";
 import { walkSteps, type Run } from "./steps/walk";
 
 /** A rubric of these steps (YAML list items), loaded by the real loader. */
@@ -20,12 +21,9 @@ function rubricOf(steps: string, limits = "") {
 
 type Answers = Record<string, Partial<CommandResult> | Partial<CommandResult>[]>;
 
-/** Walks the rubric's steps; `running` answers the engine's "does the sandbox still run?" in turn. */
-async function walk(steps: string, answers: Answers, options: { limits?: string; only?: string[]; running?: boolean[]; startedAgoMs?: number } = {}) {
-  const rubric = rubricOf(steps, options.limits);
-  const ctx = fakeContext({ commands: Object.fromEntries(Object.entries(answers).map(([run, answer]) => [`sh -c ${run}`, answer])) });
-  const announced: CheckResult[] = [];
-  const run: Run = {
+/** A fresh run of the rubric's steps, as the engine starts one. */
+function runOf(rubric: Rubric, options: { only?: string[]; startedAgoMs?: number } = {}, emit: Run["emit"] = () => undefined): Run {
+  return {
     options: { rubric, only: options.only },
     steps: rubric.steps,
     scope: { vars: {}, env: {}, random: () => "r" },
@@ -34,8 +32,16 @@ async function walk(steps: string, answers: Answers, options: { limits?: string;
     warnings: [],
     timings: { ...NO_TIMINGS },
     started: Date.now() - (options.startedAgoMs ?? 0),
-    emit: (event) => announced.push(event.check),
+    emit,
   };
+}
+
+/** Walks the rubric's steps; `running` answers the engine's "does the sandbox still run?" in turn. */
+async function walk(steps: string, answers: Answers, options: { limits?: string; only?: string[]; running?: boolean[]; startedAgoMs?: number } = {}) {
+  const rubric = rubricOf(steps, options.limits);
+  const ctx = fakeContext({ commands: Object.fromEntries(Object.entries(answers).map(([run, answer]) => [`sh -c ${run}`, answer])) });
+  const announced: CheckResult[] = [];
+  const run = runOf(rubric, options, (event) => announced.push(event.check));
   const running = [...(options.running ?? [true])];
   const engine = { running: async () => (running.length > 1 ? running.shift()! : running[0]) };
   await walkSteps(run, engine, ctx);
@@ -107,7 +113,7 @@ describe("points", () => {
       if (argv.join(" ") === "sh -c broken") throw new Error("exec timed out");
       return { exitCode: 0, stdout: "up", stderr: "" };
     };
-    const run: Run = { options: { rubric }, steps: rubric.steps, scope: { vars: {}, env: {}, random: () => "r" }, t: translator("en"), checks: [], warnings: [], timings: { ...NO_TIMINGS }, started: Date.now(), emit: () => undefined };
+    const run = runOf(rubric);
     await walkSteps(run, { running: async () => true }, ctx);
     expect(run.checks.map((c) => [c.id, c.status, c.points])).toEqual([["broken", "error", 0], ["next", "passed", 2]]);
     expect(run.checks[0].message).toContain("exec timed out");
@@ -137,7 +143,7 @@ describe("a stopped engine", () => {
       }
       return exec(argv, options);
     };
-    const run: Run = { options: { rubric }, steps: rubric.steps, scope: { vars: {}, env: {}, random: () => "r" }, t: translator("en"), checks: [], warnings: [], timings: { ...NO_TIMINGS }, started: Date.now(), emit: () => undefined };
+    const run = runOf(rubric);
     await walkSteps(run, { running: async () => alive }, ctx);
     expect(run.checks.map((c) => [c.id, c.status, c.points])).toEqual([["a", "passed", 2], ["b", "failed", 0], ["c", "failed", 0]]);
     expect(run.warnings).toEqual(["The Docker engine in your sandbox stopped during your script."]);
