@@ -17,7 +17,10 @@ export const PROBE_IMAGE = "labgrade/probe:latest";
 const PROBE_SOURCE = "alpine:latest";
 
 export interface Catalog {
+  /** What stand-ins build FROM (labgrade-standin/debian:bookworm). */
   base: string;
+  /** What the sandbox image builds FROM (labgrade-standin/debian:trixie): a newer Debian for a newer engine. */
+  "sandbox-base": string;
   sandbox: string;
   /** upstream name -> recipe folder */
   images: Record<string, string>;
@@ -41,7 +44,7 @@ function recipeTag(recipe: string): string {
   let tag = recipeTags.get(recipe);
   if (!tag) {
     const dir = recipeDir(recipe);
-    const hash = createHash("sha256").update(catalog().base);
+    const hash = createHash("sha256").update(baseOf(recipe));
     for (const name of fs.readdirSync(dir).sort()) {
       const file = path.join(dir, name);
       hash.update(`\0${name}\0${fs.statSync(file).mode & 0o111 ? "x" : "-"}\0`).update(fs.readFileSync(file));
@@ -50,6 +53,11 @@ function recipeTag(recipe: string): string {
     recipeTags.set(recipe, tag);
   }
   return tag;
+}
+
+/** The image a recipe builds FROM. */
+export function baseOf(recipe: string): string {
+  return recipe === catalog().sandbox ? catalog()["sandbox-base"] : catalog().base;
 }
 
 export function standinName(recipe: string): string {

@@ -8,7 +8,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { execa } from "execa";
-import { catalog, recipeDir, sandboxImageName, sandboxImages, standinLatestName, standinName } from "../sandbox/catalog";
+import { baseOf, catalog, recipeDir, sandboxImageName, sandboxImages, standinLatestName, standinName } from "../sandbox/catalog";
+import { askImageEngine, ENGINE_LABEL } from "../sandbox/engine-version";
 import { dockerCliEnv, hasImage, hostDocker } from "../sandbox/host-engine";
 
 export interface ImageSetupReport {
@@ -26,18 +27,18 @@ async function tryPull(name: string, report: ImageSetupReport): Promise<boolean>
   return registryAnswers;
 }
 
-/** The Debian base the stand-ins build FROM: pulled, or made with debootstrap. */
-async function ensureBase(report: ImageSetupReport): Promise<string> {
-  const base = catalog().base;
+/** A Debian base image (its suite is the tag: bookworm, trixie): pulled, or made with debootstrap. */
+async function ensureBase(base: string, report: ImageSetupReport): Promise<string> {
   if (await hasImage(await hostDocker(), base)) return base;
-  if (await tryPull("debian:bookworm", report)) {
-    await execa("docker", ["tag", "debian:bookworm", base], { env: await dockerCliEnv() });
+  const suite = base.slice(base.lastIndexOf(":") + 1);
+  if (await tryPull(`debian:${suite}`, report)) {
+    await execa("docker", ["tag", `debian:${suite}`, base], { env: await dockerCliEnv() });
     return base;
   }
   report.say(`building ${base} with debootstrap (about 30 s)`);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-base-"));
   try {
-    await execa("debootstrap", ["--variant=minbase", "bookworm", root, "http://deb.debian.org/debian"]);
+    await execa("debootstrap", ["--variant=minbase", suite, root, "http://deb.debian.org/debian"]);
     await execa("sh", ["-c", `rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/*`, "sh", root]);
     await execa("sh", ["-c", `tar -C "$1" -c . | docker import -c 'CMD ["/bin/bash"]' - "$2"`, "sh", root, base], { env: await dockerCliEnv() });
   } finally {
@@ -46,16 +47,27 @@ async function ensureBase(report: ImageSetupReport): Promise<string> {
   return base;
 }
 
-async function ensureRecipe(recipe: string, base: string, report: ImageSetupReport): Promise<void> {
+async function ensureRecipe(recipe: string, report: ImageSetupReport): Promise<void> {
   const name = standinName(recipe);
   const docker = await hostDocker();
   if (await hasImage(docker, name)) return;
+  const base = await ensureBase(baseOf(recipe), report);
   report.say(`building ${name} from fixtures/images/${recipe}`);
   const started = Date.now();
   await execa("docker", ["build", "-q", "--build-arg", `BASE=${base}`, "-t", name, "-t", standinLatestName(recipe), recipeDir(recipe)], {
     env: { ...(await dockerCliEnv()), DOCKER_BUILDKIT: "0" },
   });
+  if (recipe === catalog().sandbox) await labelEngine(name, standinLatestName(recipe));
   report.say(`built ${name} in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** Labels the sandbox image with its engine's version, so that `labgrade --version` starts no container. */
+async function labelEngine(name: string, latest: string): Promise<void> {
+  const version = await askImageEngine(name);
+  await execa("docker", ["build", "-q", "--label", `${ENGINE_LABEL}=${version}`, "-t", name, "-t", latest, "-"], {
+    input: `FROM ${name}\n`,
+    env: { ...(await dockerCliEnv()), DOCKER_BUILDKIT: "0" },
+  });
 }
 
 /** Every image the given lab images need, plus the sandbox image. */
@@ -70,12 +82,13 @@ export async function ensureImages(upstreamImages: string[], report: ImageSetupR
     }
     if (!(await tryPull(upstream, report))) needed.push(upstream);
   }
-  const base = await ensureBase(report);
-  await ensureRecipe(catalog().sandbox, base, report);
+  // The stand-ins' base is kept even where every image was pulled: ci/Dockerfile builds FROM it.
+  await ensureBase(catalog().base, report);
+  await ensureRecipe(catalog().sandbox, report);
   for (const upstream of needed) {
     const recipe = catalog().images[upstream];
     if (!recipe) throw new Error(`No registry answers and there is no stand-in recipe for ${upstream} in fixtures/images/stand-ins.yaml.`);
-    await ensureRecipe(recipe, base, report);
+    await ensureRecipe(recipe, report);
   }
   if (!(await hasImage(docker, sandboxImageName()))) throw new Error(`the sandbox image ${sandboxImageName()} is missing after setup`);
 }
