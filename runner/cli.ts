@@ -22,6 +22,7 @@ import { mergeCommand } from "./commands/merge";
 import { setupCommand } from "./commands/setup";
 import { shellCommand } from "./commands/shell";
 import { validateCommand } from "./commands/validate";
+import { versionCommand } from "./commands/version";
 
 const USAGE = `usage: labgrade <command> [options]
 
@@ -44,7 +45,8 @@ const USAGE = `usage: labgrade <command> [options]
   setup                              engine, images and seeds for the bundled rubrics
   clean                              remove sandboxes kept by check --keep and what interrupted runs left behind
 
-  --verbose                          log what the harness does (sandbox mode, timings) on stderr`;
+  --version                          labgrade's version and the sandbox's Docker engine
+  --verbose                          log what the harness does (sandbox mode and engine, timings) on stderr`;
 
 type Command = (positionals: string[], values: Record<string, unknown>, io: Io) => Promise<number>;
 
@@ -187,6 +189,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.out(USAGE);
       return name ? 0 : 2;
     }
+    if (name === "--version" || name === "-V") return await versionCommand(io);
     const command = commands[name];
     if (!command) throw new UsageError(`unknown command "${name}"\n\n${USAGE}`);
     let parsed;

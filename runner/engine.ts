@@ -150,7 +150,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     const checksStarted = Date.now();
     await walkSteps(run, sandbox, ctx);
     run.timings.checksMs = Date.now() - checksStarted;
-    return result(entryRun ?? NOT_RUN, { sandbox: { mode: sandbox.mode, images: sandbox.provisioning, ...(options.keep ? { kept: sandbox.name } : {}) } });
+    const script = { ...(entryRun ?? NOT_RUN), ...(sandbox.engine ? { engine: sandbox.engine } : {}) };
+    return result(script, { sandbox: { mode: sandbox.mode, images: sandbox.provisioning, ...(options.keep ? { kept: sandbox.name } : {}) } });
   } finally {
     if (!options.keep) {
       run.emit({ type: "phase", phase: "cleanup" });

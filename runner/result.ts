@@ -26,6 +26,8 @@ export interface ScriptRun {
   timedOut: boolean;
   /** Bytes printed beyond the kept tail. */
   droppedBytes: number;
+  /** The Docker engine the script ran against: the sandbox's own (26.1.5+dfsg1). */
+  engine?: string;
 }
 
 export interface PhaseTimings {

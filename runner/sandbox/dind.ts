@@ -5,6 +5,7 @@
  */
 import type { HostConfig } from "dockerode";
 import { GenericContainer, Wait, type StartedTestContainer } from "testcontainers";
+import { engineVersionFromLog } from "./engine-version";
 import { labelsFor, type Role } from "./labels";
 import { log } from "../log";
 import { hostDocker } from "./host-engine";
@@ -39,6 +40,8 @@ export interface StartedDind {
   mode: SecurityMode;
   /** Lines the sandbox's init printed before its engine answered. */
   startupLog: string[];
+  /** The version of the sandbox's own Docker engine (26.1.5+dfsg1), from its startup lines. */
+  engine?: string;
 }
 
 /** testcontainers has no builder methods for these; set them on the host config. */
@@ -113,10 +116,14 @@ export async function startDind(options: DindOptions): Promise<StartedDind> {
     try {
       const container = await build(options, mode, startupLog).start();
       if (knownMode !== mode) await rememberMode(mode);
-      if (!modeLogged) log(`sandbox security mode: ${mode}${mode === "capabilities" ? " (the engine refuses --privileged)" : ""}`);
+      const engine = engineVersionFromLog(startupLog) ?? (await askedEngine(container));
+      if (!modeLogged) {
+        log(`sandbox security mode: ${mode}${mode === "capabilities" ? " (the engine refuses --privileged)" : ""}`);
+        log(`sandbox engine: Docker ${engine ?? "(version not found in its log)"}`);
+      }
       modeLogged = true;
       knownMode = mode;
-      return { container, mode, startupLog };
+      return { container, mode, startupLog, engine };
     } catch (error) {
       if (mode === "privileged" && modes.length > 1 && refusedPrivileged(error)) {
         log(`the engine refused --privileged; falling back to capabilities (ALL but ${DROPPED_CAPABILITIES.join(", ")}; private cgroup namespace)`);
@@ -128,6 +135,12 @@ export async function startDind(options: DindOptions): Promise<StartedDind> {
     }
   }
   throw new Error("unreachable");
+}
+
+/** When the log consumer has not caught up with dockerd's first lines yet. */
+async function askedEngine(container: StartedTestContainer): Promise<string | undefined> {
+  const answered = await container.exec(["docker", "version", "--format", "{{.Server.Version}}"]).catch(() => undefined);
+  return answered?.exitCode === 0 ? answered.output.trim() || undefined : undefined;
 }
 
 /** A container that failed to start is left created: remove it so nothing stays behind. */

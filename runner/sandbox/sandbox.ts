@@ -82,6 +82,11 @@ export class Sandbox implements SandboxShell {
     return this.dind.mode;
   }
 
+  /** The sandbox's Docker engine version, as its dockerd reported it. */
+  get engine(): string | undefined {
+    return this.dind.engine;
+  }
+
   static start(request: SandboxRequest): Promise<Sandbox> {
     if (shuttingDown) return Promise.reject(new Error("labgrade is shutting down"));
     const started = Sandbox.startUnguarded(request);

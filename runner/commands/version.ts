@@ -1,0 +1,19 @@
+/** `labgrade --version`: labgrade's own version and the Docker engine students' scripts meet in the sandbox. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Io } from "../io";
+import { REPO_ROOT } from "../paths";
+import { sandboxImageName } from "../sandbox/catalog";
+import { imageEngineVersion } from "../sandbox/engine-version";
+
+export async function versionCommand(io: Io): Promise<number> {
+  const own = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  io.out(`labgrade ${own}`);
+  const image = sandboxImageName();
+  const engine = await imageEngineVersion(image).then(
+    (version) => `Docker ${version}`,
+    (error: Error) => `unknown (${error.message.split("\n")[0]}; \`npm run setup\` builds the sandbox image)`,
+  );
+  io.out(`sandbox engine: ${engine} (${image})`);
+  return 0;
+}
