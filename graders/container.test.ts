@@ -1,4 +1,5 @@
 import { container } from "./container";
+import { renderedMessage } from "../runner/steps/results";
 import { composeLabels, fakeContext, inspected } from "../test/support/fake-context";
 
 const mysql = inspected({
@@ -79,7 +80,10 @@ describe("container", () => {
     const ctx = fakeContext({ containers: { "submission-db-1": db } });
     expect(await container.evaluate(ctx, { service: "db", state: "running", image: "mysql:8.0" })).toMatchObject({ passed: true });
     const wrong = await container.evaluate(ctx, { service: "db", project: "submission", image: "mysql:5.7" });
-    expect(wrong).toMatchObject({ passed: false, messageId: "mismatch", data: { name: "submission-db-1" } });
+    expect(wrong).toMatchObject({ passed: false, messageId: "serviceMismatch", data: { name: "submission-db-1", service: "db" } });
+    expect(renderedMessage(container, wrong)).toBe(
+      "The container of service db (submission-db-1) does not match for image. Compare the service's settings in your compose file with the lab's, run `docker compose up -d` again, then inspect it with `docker inspect submission-db-1`.",
+    );
     expect(container.describe({ service: "db", state: "running" })).toBe("service db is running");
     expect(container.describe({ name: "lamp-mysql", state: "running" })).toBe("container lamp-mysql is running");
   });
