@@ -4,11 +4,10 @@
  * root, and whether it holds every file of a volume byte for byte. Read by a
  * probe container that mounts the folder and the volume read-only.
  */
-import type { Grader } from "./types";
-import { match, matcherRef, describeMatcher, type Matcher } from "./matchers";
-import { outcomeOfItems, type ItemResult } from "./support/items";
+import type { Grader, Phrase } from "./types";
+import { matcherRef, describeMatcher, type Matcher } from "./matchers";
+import { expectationItems, firstFewPhrases, outcomeOfItems, type ItemResult } from "./support/items";
 import { missingVolume, runProbe } from "./support/probe";
-import { firstFew, tail } from "./support/shell";
 
 export interface ArchiveSpec {
   /** A shell glob relative to the submission folder: backups/mon-volume_*.tar.gz */
@@ -58,17 +57,53 @@ function parse(output: string): Inspection {
 }
 
 const messages = {
-  noArchive: "Expected an archive matching {file} in your submission folder, but none was found ({detail}). Check where your backup script writes it.",
-  unreadable: "{first} is not a readable .tar.gz archive ({detail}). Create it with `tar czf`.",
+  noArchive: "Expected an archive matching {file} in your submission folder, but none was found. Check where your backup script writes it.",
+  unreadable: "{first} is not a readable .tar.gz archive. Create it with `tar czf`.",
   mismatch: "The archive {first} is not as expected for {failed}. Check where and under which name your script writes it, list its entries with `tar tzf {first}` and compare them with the volume's files.",
-  error: "The archive could not be inspected: {detail}.",
+  error: "The archive could not be inspected: {reason}.",
+  "archive.noVolume": "there is no volume named {volume}",
+  "archive.probeFailed": "the inspection did not complete",
+  "archive.matching": "a file matching {file}",
+  "archive.none": "no file matching {file}",
+  "archive.readable": "a .tar.gz archive",
+  "archive.unreadable": "{first} is not a .tar.gz archive that tar can read",
+  "key.count": "the number of archives",
+  "expect.count": "{value} file(s) matching the pattern",
+  "key.name": "its name",
+  "expect.name": "a name {value}",
+  "key.entries": "its entries",
+  "archive.relative": "entries relative to the volume's root: {entries}",
+  "archive.emptyVolume": "entries relative to the volume's root (the volume is empty)",
+  "archive.top": "top-level entries: {entries}",
+  "archive.noEntries": "no entries",
+  "key.content": "its content",
+  "archive.holds": "every file of {volume}, byte for byte",
+  "archive.missingOrDifferent": "missing or different: {files}",
 };
 
 const messagesFr = {
-  noArchive: "Une archive correspondant à {file} était attendue dans votre dossier de rendu, mais aucune n'a été trouvée ({detail}). Vérifiez où votre script de sauvegarde l'écrit.",
-  unreadable: "{first} n'est pas une archive .tar.gz lisible ({detail}). Créez-la avec `tar czf`.",
+  noArchive: "Une archive correspondant à {file} était attendue dans votre dossier de rendu, mais aucune n'a été trouvée. Vérifiez où votre script de sauvegarde l'écrit.",
+  unreadable: "{first} n'est pas une archive .tar.gz lisible. Créez-la avec `tar czf`.",
   mismatch: "L'archive {first} n'est pas conforme pour {failed}. Vérifiez où et sous quel nom votre script l'écrit, listez son contenu avec `tar tzf {first}` et comparez-le aux fichiers du volume.",
-  error: "Impossible d'inspecter l'archive : {detail}.",
+  error: "Impossible d'inspecter l'archive : {reason}.",
+  "archive.noVolume": "il n'y a pas de volume nommé {volume}",
+  "archive.probeFailed": "l'inspection n'a pas abouti",
+  "archive.matching": "un fichier correspondant à {file}",
+  "archive.none": "aucun fichier correspondant à {file}",
+  "archive.readable": "une archive .tar.gz",
+  "archive.unreadable": "{first} n'est pas une archive .tar.gz que tar sait lire",
+  "key.count": "le nombre d'archives",
+  "expect.count": "{value} fichier(s) correspondant au motif",
+  "key.name": "son nom",
+  "expect.name": "un nom {value}",
+  "key.entries": "son contenu",
+  "archive.relative": "des entrées relatives à la racine du volume : {entries}",
+  "archive.emptyVolume": "des entrées relatives à la racine du volume (le volume est vide)",
+  "archive.top": "entrées de premier niveau : {entries}",
+  "archive.noEntries": "aucune entrée",
+  "key.content": "ses fichiers",
+  "archive.holds": "chaque fichier de {volume}, octet pour octet",
+  "archive.missingOrDifferent": "manquants ou différents : {files}",
 } satisfies Record<keyof typeof messages, string>;
 
 export const archive: Grader<ArchiveSpec> = {
@@ -105,40 +140,38 @@ export const archive: Grader<ArchiveSpec> = {
       .join(", "),
   async evaluate(ctx, spec) {
     const volume = spec["holds-volume"] ?? spec["relative-to"];
-    if (volume) {
-      const missing = await missingVolume(ctx, volume);
-      if (missing) return { passed: false, messageId: "error", data: { detail: missing.stderr } };
-    }
+    if (volume && (await missingVolume(ctx, volume))) return { passed: false, messageId: "error", data: { reason: { id: "archive.noVolume", data: { volume } } } };
     const mounts = [{ source: ctx.submissionDir, target: SUBMISSION }, ...(volume ? [{ source: volume, target: "/volume" }] : [])];
     const result = await runProbe(ctx, mounts, INSPECT, [spec.file], 120_000);
-    if (result.exitCode !== 0) return { passed: false, messageId: "error", data: { detail: tail(result.stderr) || `exit ${result.exitCode}` } };
+    if (result.exitCode !== 0) return { passed: false, messageId: "error", data: { reason: { id: "archive.probeFailed" } } };
     const found = parse(result.stdout);
     const items: ItemResult[] = [];
-    if (spec.count !== undefined) items.push({ label: "count", ...match(spec.count, found.files.length) });
+    if (spec.count !== undefined) items.push(...expectationItems({ count: spec.count }, { count: found.files.length }));
     const first = found.files[0];
     const needsArchive = spec.name !== undefined || spec["relative-to"] || spec["holds-volume"];
     if (needsArchive && !first) {
-      return { passed: false, ratio: 0, messageId: "noArchive", data: { file: spec.file, detail: "no such file" }, expected: `a file matching ${spec.file}`, actual: "none" };
+      return { passed: false, ratio: 0, messageId: "noArchive", data: { file: spec.file }, expected: [{ id: "archive.matching", data: { file: spec.file } }], actual: [{ id: "archive.none", data: { file: spec.file } }] };
     }
     if (needsArchive && found.unreadable !== undefined) {
-      return { passed: false, ratio: 0, messageId: "unreadable", data: { first, detail: found.unreadable }, expected: "a .tar.gz archive", actual: found.unreadable };
+      return { passed: false, ratio: 0, messageId: "unreadable", data: { first }, expected: [{ id: "archive.readable" }], actual: [{ id: "archive.unreadable", data: { first } }] };
     }
-    if (spec.name !== undefined) items.push({ label: "name", ...match(spec.name, first.split("/").pop()) });
+    if (spec.name !== undefined) items.push(...expectationItems({ name: spec.name }, { name: first.split("/").pop() }));
+    const names = (list: string[]): Phrase[] => firstFewPhrases(list.map((name) => ({ id: "name", data: { name } })));
     if (spec["relative-to"]) {
       const same = found.top.length > 0 && found.top.every((entry) => found.volumeTop.includes(entry));
       items.push({
-        label: "entries",
+        label: { id: "key.entries" },
         passed: same,
-        expected: `relative to the volume's root: ${found.volumeTop.join(", ") || "(empty volume)"}`,
-        actual: `top-level entries ${found.top.join(", ") || "none"}`,
+        expected: found.volumeTop.length ? { id: "archive.relative", data: { entries: names(found.volumeTop) } } : { id: "archive.emptyVolume" },
+        actual: found.top.length ? { id: "archive.top", data: { entries: names(found.top) } } : { id: "archive.noEntries" },
       });
     }
     if (spec["holds-volume"]) {
       items.push({
-        label: "content",
+        label: { id: "key.content" },
         passed: found.differs.length === 0,
-        expected: `every file of ${spec["holds-volume"]}, byte for byte`,
-        actual: found.differs.length ? `missing or different: ${firstFew(found.differs)}` : "all there",
+        expected: { id: "archive.holds", data: { volume: spec["holds-volume"] } },
+        actual: { id: "archive.missingOrDifferent", data: { files: names(found.differs) } },
       });
     }
     return outcomeOfItems(items, "mismatch", { first: first ?? spec.file, file: spec.file });

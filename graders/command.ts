@@ -8,7 +8,6 @@ import type { Grader } from "./types";
 import { describeExpectations, type Matcher } from "./matchers";
 import { commandExpectSchema } from "./support/schemas";
 import { expectationItems, outcomeOfItems } from "./support/items";
-import { tail } from "./support/shell";
 
 export interface CommandSpec {
   run: string;
@@ -17,12 +16,12 @@ export interface CommandSpec {
 
 const messages = {
   failed: "`{run}` did not give what was expected ({failed}).",
-  actionFailed: "`{run}` failed with exit code {code}: {detail}",
+  actionFailed: "`{run}` failed with exit code {code}.",
 };
 
 const messagesFr = {
   failed: "`{run}` n'a pas donné le résultat attendu ({failed}).",
-  actionFailed: "`{run}` a échoué avec le code de sortie {code} : {detail}",
+  actionFailed: "`{run}` a échoué avec le code de sortie {code}.",
 } satisfies Record<keyof typeof messages, string>;
 
 export const command: Grader<CommandSpec> = {
@@ -50,7 +49,7 @@ export const command: Grader<CommandSpec> = {
     if (!spec.expect) {
       return result.exitCode === 0
         ? { passed: true }
-        : { passed: false, messageId: "actionFailed", data: { run: spec.run, code: result.exitCode, detail: tail(result.stderr || result.stdout) } };
+        : { passed: false, messageId: "actionFailed", data: { run: spec.run, code: result.exitCode } };
     }
     const actual: Record<string, unknown> = { "exit-code": result.exitCode, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
     return outcomeOfItems(expectationItems(spec.expect, actual), "failed", { run: spec.run });

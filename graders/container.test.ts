@@ -1,6 +1,7 @@
 import { container } from "./container";
 import { renderedMessage } from "../runner/steps/results";
 import { composeLabels, fakeContext, inspected } from "../test/support/fake-context";
+import { said } from "../test/support/said";
 
 const mysql = inspected({
   image: "mysql:8.0",
@@ -26,8 +27,16 @@ describe("container", () => {
     const outcome = await container.evaluate(ctx, { name: "lamp-mysql", image: "mysql:5.7", env: { MYSQL_DATABASE: "shop", MYSQL_PASSWORD: "webpass" } });
     expect(outcome.passed).toBe(false);
     expect(outcome.ratio).toBe(0);
-    expect(outcome.expected).toBe('image: mysql:5.7; env MYSQL_DATABASE: equals "shop"; env MYSQL_PASSWORD: set, equals "webpass"');
-    expect(outcome.actual).toBe('image: mysql:8.0; env MYSQL_DATABASE: "webapp"; env MYSQL_PASSWORD: not set');
+    expect(said("container", outcome)).toEqual({
+      message: "Container lamp-mysql does not match for its image, variable MYSQL_DATABASE, variable MYSQL_PASSWORD. Compare your `docker run` options with the lab's, then inspect it with `docker inspect lamp-mysql`.",
+      expected: "image mysql:5.7; MYSQL_DATABASE=shop; MYSQL_PASSWORD=webpass",
+      actual: "image mysql:8.0; MYSQL_DATABASE=webapp; MYSQL_PASSWORD is not set",
+    });
+    expect(said("container", outcome, "fr")).toEqual({
+      message: "Le conteneur lamp-mysql ne correspond pas pour son image, la variable MYSQL_DATABASE, la variable MYSQL_PASSWORD. Comparez vos options de `docker run` avec celles du TP, puis inspectez-le avec `docker inspect lamp-mysql`.",
+      expected: "l'image mysql:5.7 ; MYSQL_DATABASE=shop ; MYSQL_PASSWORD=webpass",
+      actual: "l'image mysql:8.0 ; MYSQL_DATABASE=webapp ; MYSQL_PASSWORD n'est pas définie",
+    });
   });
 
   test("a bind mount where a named volume was asked does not pass", async () => {
@@ -37,7 +46,8 @@ describe("container", () => {
       mounts: [{ type: "volume", source: "mysql-data", destination: "/var/lib/mysql" }],
     });
     expect(outcome.passed).toBe(false);
-    expect(outcome.actual).toContain("bind /home/student/submission/data at /var/lib/mysql");
+    expect(said("container", outcome).actual).toBe("folder ./data is mounted at /var/lib/mysql");
+    expect(said("container", outcome, "fr").actual).toBe("le dossier ./data est monté sur /var/lib/mysql");
   });
 
   test("a relative bind source is taken in the submission folder, and --tmpfs sizes are read", async () => {
@@ -60,13 +70,17 @@ describe("container", () => {
     const web = inspected({ image: "php:7.4-apache", ports: { "80/tcp": [{ HostPort: "8081" }] } });
     const outcome = await container.evaluate(fakeContext({ containers: { "lamp-web": web } }), { name: "lamp-web", ports: [{ container: 80, host: 8080 }] });
     expect(outcome.passed).toBe(false);
-    expect(outcome.expected).toBe("port 80/tcp: 80/tcp published on 8080");
-    expect(outcome.actual).toBe("port 80/tcp: 8081->80/tcp");
+    expect(said("container", outcome)).toMatchObject({ expected: "container port 80 published on host port 8080", actual: "container port 80 is published on host port 8081" });
+    expect(said("container", outcome, "fr")).toMatchObject({
+      expected: "le port 80 du conteneur publié sur le port 8080 de l'hôte",
+      actual: "le port 80 du conteneur est publié sur le port 8081 de l'hôte",
+    });
   });
 
   test("a missing container lists the containers that do exist", async () => {
     const outcome = await container.evaluate(fakeContext({ containers: { other: mysql } }), { name: "lamp-web", state: "running" });
     expect(outcome).toMatchObject({ passed: false, messageId: "absent", data: { name: "lamp-web", present: "other" } });
+    expect(said("container", outcome, "fr").actual).toBe("aucun conteneur nommé lamp-web");
   });
 
   test("state absent passes only when no such container exists", async () => {
@@ -93,5 +107,92 @@ describe("container", () => {
     expect((await container.evaluate(fakeContext({}), { service: "db", state: "absent" })).passed).toBe(true);
     expect(await container.evaluate(fakeContext({ containers: { "submission-db-1": db } }), { service: "db", state: "absent" })).toMatchObject({ passed: false, messageId: "present" });
     expect(container.describe({ service: "db", state: "absent" })).toBe("no container of service db remains");
+  });
+
+  describe("near misses, in the student's words", () => {
+    const web = (mounts: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[]) => ({ "lamp-web": inspected({ image: "php:7.4-apache", mounts }) });
+    const volume = (name: string, destination: string) => ({ Type: "volume", Name: name, Source: `/var/lib/docker/volumes/${name}/_data`, Destination: destination, RW: true });
+    const webMounts = [
+      { type: "volume" as const, source: "web-content", destination: "/var/www/html" },
+      { type: "volume" as const, source: "user-uploads", destination: "/var/www/html/uploads" },
+    ];
+
+    test("the web-content volume forgotten: nothing at /var/www/html, and what is mounted where", async () => {
+      const outcome = await container.evaluate(fakeContext({ containers: web([volume("user-uploads", "/var/www/html/uploads")]) }), { name: "lamp-web", mounts: webMounts });
+      expect(outcome.ratio).toBe(0.5);
+      expect(said("container", outcome)).toMatchObject({
+        expected: "volume web-content mounted at /var/www/html",
+        actual: "nothing is mounted at /var/www/html; volume user-uploads is mounted at /var/www/html/uploads",
+      });
+      expect(said("container", outcome, "fr")).toMatchObject({
+        expected: "le volume web-content monté sur /var/www/html",
+        actual: "rien n'est monté sur /var/www/html ; le volume user-uploads est monté sur /var/www/html/uploads",
+      });
+    });
+
+    test("the right volume at the wrong path is named first", async () => {
+      const outcome = await container.evaluate(fakeContext({ containers: web([volume("user-uploads", "/var/www/uploads"), volume("web-content", "/var/www")]) }), { name: "lamp-web", mounts: webMounts });
+      expect(said("container", outcome, "fr").actual).toBe(
+        "rien n'est monté sur /var/www/html ; le volume web-content est monté sur /var/www, le volume user-uploads est monté sur /var/www/uploads ; " +
+          "rien n'est monté sur /var/www/html/uploads ; le volume user-uploads est monté sur /var/www/uploads, le volume web-content est monté sur /var/www",
+      );
+    });
+
+    test("no mounts at all, and an anonymous volume where a named one was asked", async () => {
+      const none = await container.evaluate(fakeContext({ containers: web([]) }), { name: "lamp-web", mounts: webMounts.slice(0, 1) });
+      expect(said("container", none, "fr").actual).toBe("rien n'est monté sur /var/www/html : le conteneur n'a aucun montage");
+      const anonymous = await container.evaluate(fakeContext({ containers: { db: inspected({ image: "mysql:8.0", mounts: [volume("0".repeat(64), "/var/lib/mysql")] }) } }), {
+        name: "db",
+        mounts: [{ type: "volume", source: "mysql-data", destination: "/var/lib/mysql" }],
+      });
+      expect(said("container", anonymous).actual).toBe("an anonymous volume is mounted at /var/lib/mysql");
+    });
+
+    test("read-only asked, read-write found; a tmpfs without its size", async () => {
+      const rw = await container.evaluate(fakeContext({ containers: web([{ ...volume("web-content", "/var/www/html"), RW: true }]) }), {
+        name: "lamp-web",
+        mounts: [{ type: "volume", source: "web-content", destination: "/var/www/html", "read-only": true }],
+      });
+      expect(said("container", rw, "fr")).toMatchObject({
+        expected: "le volume web-content monté sur /var/www/html (en lecture seule)",
+        actual: "le volume web-content est monté sur /var/www/html (en lecture-écriture)",
+      });
+      const tmp = await container.evaluate(fakeContext({ containers: { app: inspected({ image: "nginx:alpine", tmpfs: { "/tmp": "rw" } }) } }), {
+        name: "app",
+        mounts: [{ type: "tmpfs", destination: "/tmp", size: "100m" }],
+      });
+      expect(said("container", tmp)).toMatchObject({ expected: "a tmpfs mounted at /tmp (size 100 MiB)", actual: "a tmpfs is mounted at /tmp" });
+    });
+
+    test("the port published to another container port, or not at all", async () => {
+      const swapped = await container.evaluate(fakeContext({ containers: { "lamp-web": inspected({ image: "php:7.4-apache", ports: { "8080/tcp": [{ HostPort: "8080" }] } }) } }), {
+        name: "lamp-web",
+        ports: [{ container: 80, host: 8080 }],
+      });
+      expect(said("container", swapped).actual).toBe("container port 80 is not published; host port 8080 leads to container port 8080");
+      expect(said("container", swapped, "fr").actual).toBe("le port 80 du conteneur n'est pas publié ; le port 8080 de l'hôte mène au port 8080 du conteneur");
+      const none = await container.evaluate(fakeContext({ containers: { "lamp-web": inspected({ image: "php:7.4-apache" }) } }), { name: "lamp-web", ports: [{ container: 80 }] });
+      expect(said("container", none, "fr")).toMatchObject({ expected: "le port 80 du conteneur publié", actual: "le port 80 du conteneur n'est pas publié : le conteneur ne publie aucun port" });
+    });
+
+    test("a variable set under a similar name, and one with the wrong value", async () => {
+      const db = inspected({ image: "mysql:8.0", env: ["MYSQL_DATABSE=webapp", "MYSQL_USER=root", "MYSQL_PASS=webpass"] });
+      const outcome = await container.evaluate(fakeContext({ containers: { "lamp-mysql": db } }), { name: "lamp-mysql", env: { MYSQL_DATABASE: "webapp", MYSQL_USER: { matches: "^web" }, MYSQL_PASSWORD: "webpass" } });
+      expect(said("container", outcome)).toMatchObject({
+        expected: "MYSQL_DATABASE=webapp; MYSQL_USER matching /^web/; MYSQL_PASSWORD=webpass",
+        actual: "MYSQL_DATABASE is not set, but MYSQL_DATABSE=webapp is; MYSQL_USER=root; MYSQL_PASSWORD is not set, but MYSQL_PASS=webpass is",
+      });
+      expect(said("container", outcome, "fr").actual).toBe(
+        "MYSQL_DATABASE n'est pas définie, mais MYSQL_DATABSE=webapp l'est ; MYSQL_USER=root ; MYSQL_PASSWORD n'est pas définie, mais MYSQL_PASS=webpass l'est",
+      );
+    });
+
+    test("the container that exists under a similar name, and a stopped one", async () => {
+      const outcome = await container.evaluate(fakeContext({ containers: { lamp_web: mysql } }), { name: "lamp-web", state: "running" });
+      expect(said("container", outcome)).toMatchObject({ expected: "a container named lamp-web", actual: "no container named lamp-web, but lamp_web exists" });
+      expect(said("container", outcome, "fr").actual).toBe("aucun conteneur nommé lamp-web, mais lamp_web existe");
+      const stopped = await container.evaluate(fakeContext({ containers: { "lamp-web": inspected({ image: "php:7.4-apache", status: "exited" }) } }), { name: "lamp-web", state: "running" });
+      expect(said("container", stopped, "fr")).toMatchObject({ expected: "en cours d'exécution", actual: "arrêté (exited)" });
+    });
   });
 });

@@ -1,12 +1,14 @@
 /** A container's state, image, environment, published ports and mounts. */
 import type { ContainerInspectInfo } from "dockerode";
-import type { Grader } from "./types";
-import { match, matcherRef, type Matcher } from "./matchers";
+import type { Grader, Phrase } from "./types";
+import { match, matcherPhrase, matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { sameImage } from "./support/image-name";
 import { mountItems, type MountSpec, mountSchema } from "./support/mounts";
 import { describeTarget, isService, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
 import { serviceProperties } from "./support/schemas";
+import { similarName } from "./support/near";
+import { noContainerPhrase, statePhrase } from "./support/running";
 
 export interface PortSpec {
   container: number;
@@ -35,16 +37,46 @@ function envOf(info: ContainerInspectInfo): Record<string, string> {
   return env;
 }
 
+/** "80", or "53/udp": a port as a student writes it in -p. */
+const portName = (port: number | string, protocol: string) => (protocol === "tcp" ? String(port) : `${port}/${protocol}`);
+
+/**
+ * A published port. What was found names the near miss: the container port
+ * published on another host port, or the host port leading to another
+ * container port.
+ */
 function portItem(info: ContainerInspectInfo, port: PortSpec): ItemResult {
-  const key = `${port.container}/${port.protocol ?? "tcp"}`;
-  const bindings = (info.HostConfig.PortBindings?.[key] ?? []) as { HostPort?: string }[];
-  const published = bindings.map((b) => b.HostPort).filter((p): p is string => Boolean(p));
-  const expected = port.host === undefined ? `${key} published` : `${key} published on ${port.host}`;
+  const protocol = port.protocol ?? "tcp";
+  const key = `${port.container}/${protocol}`;
+  const bindingsOf = (list: unknown) => ((list ?? []) as { HostPort?: string }[]).map((b) => b.HostPort).filter((p): p is string => Boolean(p));
+  const published = bindingsOf(info.HostConfig.PortBindings?.[key]);
+  const inner = portName(port.container, protocol);
+  const expected: Phrase = port.host === undefined ? { id: "port.expectedAny", data: { port: inner } } : { id: "port.expected", data: { port: inner, host: port.host } };
   const passed = port.host === undefined ? published.length > 0 : published.includes(String(port.host));
-  const all = Object.entries(info.HostConfig.PortBindings ?? {}).map(
-    ([inner, list]) => `${((list ?? []) as { HostPort?: string }[]).map((b) => b.HostPort).join(",")}->${inner}`,
-  );
-  return { label: `port ${key}`, passed, expected, actual: all.length ? all.join(", ") : "no published port" };
+  let actual: Phrase;
+  if (published.length) actual = { id: "port.publishedOn", data: { port: inner, hosts: published.join(", ") } };
+  else {
+    const others = Object.entries(info.HostConfig.PortBindings ?? {}).flatMap(([other, list]) =>
+      bindingsOf(list).map((host): Phrase => ({ id: "port.leadsTo", data: { host, port: portName(other.split("/")[0], other.split("/")[1] ?? "tcp") } })),
+    );
+    actual = others.length ? { id: "port.notPublishedBut", data: { port: inner, others } } : { id: "port.noneAt", data: { port: inner } };
+  }
+  return { label: { id: "port.label", data: { port: inner } }, passed, expected, actual };
+}
+
+/** An environment variable. A missing one whose name is one typo away from a variable that is set says so. */
+function envItem(env: Record<string, string>, name: string, matcher: Matcher): ItemResult {
+  const label = { id: "env.label", data: { name } };
+  const wanted: Phrase =
+    matcher === null || typeof matcher !== "object" || "equals" in matcher
+      ? { id: "env.equals", data: { name, value: String(typeof matcher === "object" ? (matcher as { equals: unknown }).equals : matcher) } }
+      : { id: "env.matches", data: { name, matcher: matcherPhrase(matcher) } };
+  if (!(name in env)) {
+    const similar = similarName(name, Object.keys(env));
+    const actual: Phrase = similar ? { id: "env.notSetSimilar", data: { name, similar, value: env[similar] } } : { id: "env.notSet", data: { name } };
+    return { label, passed: false, expected: wanted, actual };
+  }
+  return { label, passed: match(matcher, env[name]).passed, expected: wanted, actual: { id: "env.equals", data: { name, value: env[name] } } };
 }
 
 function refOf(spec: ContainerSpec): ContainerRef {
@@ -59,6 +91,23 @@ const messages = {
   mismatch: "Container {name} does not match for {failed}. Compare your `docker run` options with the lab's, then inspect it with `docker inspect {name}`.",
   serviceMismatch:
     "The container of service {service} ({name}) does not match for {failed}. Compare the service's settings in your compose file with the lab's, run `docker compose up -d` again, then inspect it with `docker inspect {name}`.",
+  none: "none",
+  "state.label": "its state",
+  "image.label": "its image",
+  "image.is": "image {image}",
+  "env.label": "variable {name}",
+  "env.equals": "{name}={value}",
+  "env.matches": "{name} {matcher}",
+  "env.notSet": "{name} is not set",
+  "env.notSetSimilar": "{name} is not set, but {similar}={value} is",
+  "port.label": "port {port}",
+  "port.expected": "container port {port} published on host port {host}",
+  "port.expectedAny": "container port {port} published",
+  "port.publishedOn": "container port {port} is published on host port {hosts}",
+  "port.notPublishedBut": "container port {port} is not published; {others}",
+  "port.leadsTo": "host port {host} leads to container port {port}",
+  "port.noneAt": "container port {port} is not published: the container publishes no port",
+  "container.stillExists": "container {name} still exists",
 };
 
 const messagesFr = {
@@ -68,6 +117,23 @@ const messagesFr = {
   mismatch: "Le conteneur {name} ne correspond pas pour {failed}. Comparez vos options de `docker run` avec celles du TP, puis inspectez-le avec `docker inspect {name}`.",
   serviceMismatch:
     "Le conteneur du service {service} ({name}) ne correspond pas pour {failed}. Comparez les réglages du service dans votre fichier compose avec ceux du TP, relancez `docker compose up -d`, puis inspectez-le avec `docker inspect {name}`.",
+  none: "aucun",
+  "state.label": "son état",
+  "image.label": "son image",
+  "image.is": "l'image {image}",
+  "env.label": "la variable {name}",
+  "env.equals": "{name}={value}",
+  "env.matches": "{name} {matcher}",
+  "env.notSet": "{name} n'est pas définie",
+  "env.notSetSimilar": "{name} n'est pas définie, mais {similar}={value} l'est",
+  "port.label": "le port {port}",
+  "port.expected": "le port {port} du conteneur publié sur le port {host} de l'hôte",
+  "port.expectedAny": "le port {port} du conteneur publié",
+  "port.publishedOn": "le port {port} du conteneur est publié sur le port {hosts} de l'hôte",
+  "port.notPublishedBut": "le port {port} du conteneur n'est pas publié ; {others}",
+  "port.leadsTo": "le port {host} de l'hôte mène au port {port} du conteneur",
+  "port.noneAt": "le port {port} du conteneur n'est pas publié : le conteneur ne publie aucun port",
+  "container.stillExists": "le conteneur {name} existe encore",
 } satisfies Record<keyof typeof messages, string>;
 
 export const container: Grader<ContainerSpec> = {
@@ -141,30 +207,36 @@ export const container: Grader<ContainerSpec> = {
     const info = await ctx.docker.container(name);
     if (spec.state === "absent") {
       return info
-        ? { passed: false, messageId: "present", data: { name, state: info.State.Status }, expected: "absent", actual: info.State.Status }
+        ? {
+            passed: false,
+            messageId: "present",
+            data: { name: name, state: statePhrase(info.State.Status) },
+            expected: [{ id: "container.missing", data: { name: name } }],
+            actual: [{ id: "container.stillExists", data: { name: name } }],
+          }
         : { passed: true };
     }
     if (!info) {
-      const present = (await ctx.docker.containerNames()).join(", ") || "none";
-      return { passed: false, ratio: 0, messageId: "absent", data: { name, present }, expected: `container ${name}`, actual: "no such container" };
+      const names = await ctx.docker.containerNames();
+      return {
+        passed: false,
+        ratio: 0,
+        messageId: "absent",
+        data: { name: name, present: names.join(", ") || { id: "none" } },
+        expected: [{ id: "container.named", data: { name: name } }],
+        actual: [await noContainerPhrase(ctx, name)],
+      };
     }
     const items: ItemResult[] = [];
     if (spec.state) {
-      items.push({ label: "state", passed: info.State.Status === spec.state, expected: spec.state, actual: info.State.Status });
+      items.push({ label: { id: "state.label" }, passed: info.State.Status === spec.state, expected: statePhrase(spec.state), actual: statePhrase(info.State.Status) });
     }
     if (spec.image) {
-      items.push({ label: "image", passed: sameImage(spec.image, info.Config.Image), expected: spec.image, actual: info.Config.Image });
+      const is = (image: string): Phrase => ({ id: "image.is", data: { image } });
+      items.push({ label: { id: "image.label" }, passed: sameImage(spec.image, info.Config.Image), expected: is(spec.image), actual: is(info.Config.Image) });
     }
     const env = envOf(info);
-    for (const [name, matcher] of Object.entries(spec.env ?? {})) {
-      const result = name in env ? match(matcher, env[name]) : undefined;
-      items.push({
-        label: `env ${name}`,
-        passed: result?.passed ?? false,
-        expected: result?.expected ?? `set, ${match(matcher, "").expected}`,
-        actual: result?.actual ?? "not set",
-      });
-    }
+    for (const [name, matcher] of Object.entries(spec.env ?? {})) items.push(envItem(env, name, matcher));
     for (const port of spec.ports ?? []) items.push(portItem(info, port));
     items.push(...mountItems(info, spec.mounts ?? [], ctx.submissionDir));
     return spec.service === undefined ? outcomeOfItems(items, "mismatch", { name }) : outcomeOfItems(items, "serviceMismatch", { name, service: spec.service });

@@ -1,5 +1,6 @@
 import { dockerRun } from "./docker-run";
 import { fakeContext } from "../test/support/fake-context";
+import { said } from "../test/support/said";
 
 /** The shim's log: arguments separated by NUL, commands by RS. */
 const log = (...commands: string[][]) => commands.map((argv) => `${argv.map((a) => `${a}\0`).join("")}\x1e`).join("");
@@ -22,15 +23,24 @@ describe("docker-run", () => {
   test("reports against the last command mounting the volume, with the commands seen", async () => {
     const outcome = await dockerRun.evaluate(withLog(log(usageRun, backup("-v", "mon-volume:/data"))), spec);
     expect(outcome).toMatchObject({ passed: false, messageId: "mismatch" });
-    expect(outcome.expected).toBe("mount mon-volume: mon-volume:/data read-only; --rm: --rm");
-    expect(outcome.actual).toBe("mount mon-volume: mon-volume:/data read-write; --rm: no --rm");
+    expect(said("docker-run", outcome)).toMatchObject({
+      expected: "-v mon-volume:/data:ro (read-only); with --rm",
+      actual: "-v mon-volume:/data (read-write); without --rm",
+    });
+    expect(said("docker-run", outcome, "fr")).toMatchObject({
+      message: expect.stringMatching(/^Aucun `docker run` montant mon-volume n'avait ce qui était attendu \(le montage de mon-volume, --rm\)\. Commandes vues : docker run /),
+      expected: "-v mon-volume:/data:ro (en lecture seule) ; avec --rm",
+      actual: "-v mon-volume:/data (en lecture-écriture) ; sans --rm",
+    });
     expect(String(outcome.data?.seen)).toContain("docker run -v mon-volume:/data");
     expect(String(outcome.data?.seen)).not.toContain("_20240101");
   });
 
   test("says so when no command mounted the volume, or when nothing was logged", async () => {
-    expect(await dockerRun.evaluate(withLog(log(usageRun)), spec)).toMatchObject({ passed: false, messageId: "none", actual: "none" });
-    expect(await dockerRun.evaluate(withLog(""), spec)).toMatchObject({ passed: false, messageId: "none", data: { seen: "none" } });
+    expect(said("docker-run", await dockerRun.evaluate(withLog(log(usageRun)), spec), "fr").actual).toBe("aucun docker run de ce type");
+    expect(said("docker-run", await dockerRun.evaluate(withLog(""), spec)).message).toBe(
+      "Expected your scripts to run a container mounting mon-volume, but no `docker run` like that was found. Commands seen: none.",
+    );
   });
 
   test("name: a container started under that name, even if it is gone", async () => {
@@ -38,7 +48,10 @@ describe("docker-run", () => {
     const second = ["run", "-d", "--name=ma-postgres-2", "postgres:13"];
     expect(await dockerRun.evaluate(withLog(log(first, second)), { name: "ma-postgres" })).toEqual({ passed: true });
     const outcome = await dockerRun.evaluate(withLog(log(second)), { name: "ma-postgres", mounting: "postgres-data" });
-    expect(outcome).toMatchObject({ passed: false, messageId: "none", expected: "a docker run named ma-postgres mounting postgres-data" });
+    expect(said("docker-run", outcome)).toMatchObject({
+      expected: "a docker run named ma-postgres mounting postgres-data",
+      actual: "no such docker run, but one started a container named ma-postgres-2",
+    });
     expect(outcome.data?.seen).toBe("docker run -d --name=ma-postgres-2 postgres:13");
   });
 });

@@ -4,8 +4,9 @@
  * checks run; its command line is not. (The sandbox's docker CLI logs every
  * command a submission's script runs.)
  */
-import type { Grader, Outcome } from "./types";
+import type { Grader, Outcome, Phrase } from "./types";
 import { outcomeOfItems, type ItemResult } from "./support/items";
+import { similarName } from "./support/near";
 import { parseCommandLog, parseRun, type ParsedRun, type RunMount } from "./support/docker-run-args";
 
 export const DOCKER_COMMAND_LOG = "/var/log/labgrade/docker-commands";
@@ -24,9 +25,15 @@ function describeRun(run: ParsedRun): string {
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
-/** " named db mounting data": which commands the check looks at, for messages. */
+/** " named db mounting data": which commands the check looks at, for checklists. */
 function which(spec: DockerRunSpec): string {
   return `${spec.name ? ` named ${spec.name}` : ""}${spec.mounting ? ` mounting ${spec.mounting}` : ""}`;
+}
+
+/** The same, as a phrase. */
+function whichPhrase(spec: DockerRunSpec): Phrase {
+  const kind = spec.name && spec.mounting ? "both" : spec.name ? "name" : spec.mounting ? "mounting" : "any";
+  return { id: `which.${kind}`, data: { name: spec.name ?? "", mounting: spec.mounting ?? "" } };
 }
 
 type WantedMount = NonNullable<DockerRunSpec["mounts"]>[number];
@@ -39,28 +46,66 @@ function mountMatches(m: RunMount, want: WantedMount): boolean {
   );
 }
 
+/** "-v mon-volume:/data:ro": how the student wrote a mount, or would. */
+function mountText(source: string, destination: string | undefined, readOnly: boolean | undefined): string {
+  return `-v ${source}${destination ? `:${destination}` : ""}${readOnly ? ":ro" : ""}`;
+}
+
 function items(run: ParsedRun, spec: DockerRunSpec): ItemResult[] {
-  const mounts = (spec.mounts ?? []).map((want) => {
+  const mounts = (spec.mounts ?? []).map((want): ItemResult => {
     const at = run.mounts.find((m) => m.source === want.source);
+    const mode = want["read-only"] === true ? "ro" : want["read-only"] === false ? "rw" : "any";
     return {
-      label: `mount ${want.source}`,
+      label: { id: "run.mount.label", data: { source: want.source } },
       passed: run.mounts.some((m) => mountMatches(m, want)),
-      expected: `${want.source}${want.destination ? `:${want.destination}` : ""}${want["read-only"] === true ? " read-only" : want["read-only"] === false ? " read-write" : ""}`,
-      actual: at ? `${at.source}:${at.destination}${at.readOnly ? " read-only" : " read-write"}` : "not mounted",
+      expected: { id: `run.mount.${mode}`, data: { mount: mountText(want.source, want.destination, want["read-only"]) } },
+      actual: at ? { id: `run.mount.${at.readOnly ? "ro" : "rw"}`, data: { mount: mountText(at.source, at.destination, at.readOnly) } } : { id: "run.mount.none", data: { source: want.source } },
     };
   });
-  const rm = spec.rm === undefined ? [] : [{ label: "--rm", passed: run.rm === spec.rm, expected: spec.rm ? "--rm" : "no --rm", actual: run.rm ? "--rm" : "no --rm" }];
+  const rm = spec.rm === undefined ? [] : [{ label: { id: "run.rm.label" }, passed: run.rm === spec.rm, expected: { id: spec.rm ? "run.rm" : "run.noRm" }, actual: { id: run.rm ? "run.rm" : "run.noRm" } }];
   return [...mounts, ...rm];
 }
 
 const messages = {
   none: "Expected your scripts to run a container{which}, but no `docker run` like that was found. Commands seen: {seen}.",
   mismatch: "No `docker run`{which} had what was expected ({failed}). Commands seen: {seen}.",
+  nothingSeen: "none",
+  "which.any": "",
+  "which.name": " named {name}",
+  "which.mounting": " mounting {mounting}",
+  "which.both": " named {name} mounting {mounting}",
+  "run.expected": "a docker run{which}",
+  "run.none": "no such docker run",
+  "run.noneSimilar": "no such docker run, but one started a container named {similar}",
+  "run.mount.label": "the mount of {source}",
+  "run.mount.any": "{mount}",
+  "run.mount.ro": "{mount} (read-only)",
+  "run.mount.rw": "{mount} (read-write)",
+  "run.mount.none": "{source} is not mounted",
+  "run.rm.label": "--rm",
+  "run.rm": "with --rm",
+  "run.noRm": "without --rm",
 };
 
 const messagesFr = {
   none: "Vos scripts devaient lancer un conteneur{which}, mais aucun `docker run` de ce type n'a été trouvé. Commandes vues : {seen}.",
   mismatch: "Aucun `docker run`{which} n'avait ce qui était attendu ({failed}). Commandes vues : {seen}.",
+  nothingSeen: "aucune",
+  "which.any": "",
+  "which.name": " nommé {name}",
+  "which.mounting": " montant {mounting}",
+  "which.both": " nommé {name} montant {mounting}",
+  "run.expected": "un docker run{which}",
+  "run.none": "aucun docker run de ce type",
+  "run.noneSimilar": "aucun docker run de ce type, mais l'un d'eux a lancé un conteneur nommé {similar}",
+  "run.mount.label": "le montage de {source}",
+  "run.mount.any": "{mount}",
+  "run.mount.ro": "{mount} (en lecture seule)",
+  "run.mount.rw": "{mount} (en lecture-écriture)",
+  "run.mount.none": "{source} n'est pas monté",
+  "run.rm.label": "--rm",
+  "run.rm": "avec --rm",
+  "run.noRm": "sans --rm",
 } satisfies Record<keyof typeof messages, string>;
 
 export const dockerRun: Grader<DockerRunSpec> = {
@@ -114,8 +159,12 @@ export const dockerRun: Grader<DockerRunSpec> = {
     const runs = all.filter(
       (run) => (!spec.name || run.name === spec.name) && (!spec.mounting || run.mounts.some((m) => m.source === spec.mounting)),
     );
-    const data = { which: which(spec), seen: (runs.length ? runs : all).map(describeRun).join(" | ") || "none" };
-    if (runs.length === 0) return { passed: false, messageId: "none", data, expected: `a docker run${data.which}`, actual: "none" };
+    const data = { which: whichPhrase(spec), seen: (runs.length ? runs : all).map(describeRun).join(" | ") || { id: "nothingSeen" } };
+    if (runs.length === 0) {
+      const similar = spec.name ? similarName(spec.name, all.map((run) => run.name).filter((name): name is string => Boolean(name))) : undefined;
+      const actual: Phrase = similar ? { id: "run.noneSimilar", data: { similar } } : { id: "run.none" };
+      return { passed: false, messageId: "none", data, expected: [{ id: "run.expected", data: { which: data.which } }], actual: [actual] };
+    }
     if (runs.some((run) => items(run, spec).every((item) => item.passed))) return { passed: true };
     // Report against the last such command: usually the one that counts.
     return outcomeOfItems(items(runs[runs.length - 1], spec), "mismatch", data);

@@ -2,10 +2,11 @@
  * An HTTP request made from inside the sandbox, so that published ports are
  * the sandbox's own and parallel gradings never collide on host ports.
  */
-import type { Grader } from "./types";
-import { describeExpectations, matcherRef, type Matcher } from "./matchers";
-import { expectationItems, outcomeOfItems } from "./support/items";
-import { tail } from "./support/shell";
+import { STATUS_CODES } from "node:http";
+import type { Grader, GraderContext, Outcome, Phrase } from "./types";
+import { describeExpectations, matcherPhrase, matcherRef, valuePhrase, type Matcher } from "./matchers";
+import { htmlTitle, looksLikeHtml } from "./matchers/phrases";
+import { expectationItems } from "./support/items";
 
 export interface HttpSpec {
   url: string;
@@ -15,16 +16,119 @@ export interface HttpSpec {
 }
 
 const STATUS_MARK = "\n__labgrade_status__=";
+const MAX_SECONDS = 10;
+
+/** The port a URL reaches: its own, else the scheme's. */
+function portOf(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === "https:" ? 443 : 80;
+}
+
+/**
+ * Why there was no answer, from curl's exit code, in the student's words
+ * (curl's own text names curl's insides). "Nothing answers on port 8080" can
+ * name the near miss: a container that publishes the port on another one.
+ */
+async function unreachable(ctx: GraderContext, url: URL, code: number): Promise<Phrase> {
+  const port = portOf(url);
+  switch (code) {
+    case 6:
+      return { id: "http.unresolved", data: { host: url.hostname } };
+    case 7: {
+      const near = LOCAL.test(url.hostname) ? await publishedElsewhere(ctx, port) : undefined;
+      return near ? { id: "http.refusedButPublished", data: { port, ...near } } : { id: "http.refused", data: { port } };
+    }
+    case 28:
+      return { id: "http.timeout", data: { port, seconds: MAX_SECONDS } };
+    case 52:
+      return { id: "http.empty", data: { port } };
+    case 56:
+      return { id: "http.reset", data: { port } };
+    case 35:
+    case 51:
+    case 60:
+      return { id: "http.tls", data: { port } };
+    default:
+      return { id: "http.failed", data: { port } };
+  }
+}
+
+const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+/** A container publishing a port to a host port other than the one asked (-p 8081:80 for 8080). */
+async function publishedElsewhere(ctx: GraderContext, wanted: number): Promise<{ container: string; inner: string; host: string } | undefined> {
+  for (const name of await ctx.docker.containerNames()) {
+    const info = await ctx.docker.container(name);
+    if (!info?.State.Running) continue;
+    for (const [inner, list] of Object.entries(info.HostConfig.PortBindings ?? {})) {
+      const host = ((list ?? []) as { HostPort?: string }[]).map((b) => b.HostPort).find((p) => p && p !== String(wanted));
+      if (host && inner.endsWith("/tcp")) return { container: name, inner: inner.replace("/tcp", ""), host };
+    }
+  }
+  return undefined;
+}
+
+/** "404 Not Found", then what the page says when it says more than its status: its title, or its first words. */
+function answerPhrase(status: number, body: string, showBody: boolean): Phrase {
+  const line = `${status} ${STATUS_CODES[status] ?? ""}`.trim();
+  const title = looksLikeHtml(body) ? htmlTitle(body) : undefined;
+  // An error page titled "404 Not Found" says no more than its status line.
+  const telling = showBody || (title !== undefined && !title.includes(String(status)));
+  if (!telling) return { id: "http.answers", data: { status: line } };
+  return body.trim() === "" ? { id: "http.answersEmpty", data: { status: line } } : { id: "http.answersWith", data: { status: line, body: valuePhrase(body) } };
+}
+
+/** What the answer must be, in one phrase: "the page answers 200, containing "PHP Version"". */
+function expectedPhrase(expect: HttpSpec["expect"]): Phrase {
+  const status = expect.status === undefined ? undefined : matcherPhrase(expect.status);
+  const body = expect.body === undefined ? undefined : matcherPhrase(expect.body);
+  if (status && body) return { id: "http.expect.both", data: { status, body } };
+  return status ? { id: "http.expect.status", data: { status } } : { id: "http.expect.body", data: { body: body! } };
+}
 
 const messages = {
   unreachable:
-    "Expected an answer from {url}, but the connection failed: {detail}. Check that the container runs and publishes the port (-p host:container), then try `curl {url}`.",
+    "Expected an answer from {url}, but {reason}. Check that the container runs and publishes the port (-p host:container), then try `curl {url}`.",
   mismatch: "{url} answered, but not as expected ({failed}). Open it with `curl -i {url}` and compare.",
+  "http.anAnswer": "an answer from {url}",
+  "http.unresolved": "the host name {host} does not resolve",
+  "http.refused": "nothing answers on port {port}",
+  "http.refusedButPublished": "nothing answers on port {port}; {container} publishes its port {inner} on port {host}",
+  "http.timeout": "nothing answered on port {port} within {seconds} s",
+  "http.empty": "the server on port {port} closed the connection without answering",
+  "http.reset": "port {port} takes connections, but nothing behind it answers (does the service in the container listen on the port you published?)",
+  "http.tls": "the secure connection (HTTPS) on port {port} failed",
+  "http.failed": "the connection on port {port} failed",
+  "http.answers": "the page answers {status}",
+  "http.answersEmpty": "the page answers {status}, with an empty body",
+  "http.answersWith": "the page answers {status}: {body}",
+  "http.expect.both": "the page answers {status}, {body}",
+  "http.expect.status": "the page answers {status}",
+  "http.expect.body": "a page {body}",
+  "key.status": "the status",
+  "key.body": "the page's content",
 };
 
 const messagesFr = {
-  unreachable: "Une réponse de {url} était attendue, mais la connexion a échoué : {detail}. Vérifiez que le conteneur tourne et publie le port (-p hôte:conteneur), puis essayez `curl {url}`.",
+  unreachable:
+    "Une réponse de {url} était attendue, mais {reason}. Vérifiez que le conteneur tourne et publie le port (-p hôte:conteneur), puis essayez `curl {url}`.",
   mismatch: "{url} a répondu, mais pas comme attendu ({failed}). Ouvrez-la avec `curl -i {url}` et comparez.",
+  "http.anAnswer": "une réponse de {url}",
+  "http.unresolved": "le nom d'hôte {host} ne se résout pas",
+  "http.refused": "rien ne répond sur le port {port}",
+  "http.refusedButPublished": "rien ne répond sur le port {port} ; {container} publie son port {inner} sur le port {host}",
+  "http.timeout": "rien n'a répondu sur le port {port} en {seconds} s",
+  "http.empty": "le serveur du port {port} a fermé la connexion sans répondre",
+  "http.reset": "le port {port} accepte les connexions, mais rien derrière ne répond (le service du conteneur écoute-t-il sur le port que vous avez publié ?)",
+  "http.tls": "la connexion sécurisée (HTTPS) sur le port {port} a échoué",
+  "http.failed": "la connexion sur le port {port} a échoué",
+  "http.answers": "la page répond {status}",
+  "http.answersEmpty": "la page répond {status}, avec un contenu vide",
+  "http.answersWith": "la page répond {status} : {body}",
+  "http.expect.both": "la page répond {status}, {body}",
+  "http.expect.status": "la page répond {status}",
+  "http.expect.body": "une page {body}",
+  "key.status": "le statut",
+  "key.body": "le contenu de la page",
 } satisfies Record<keyof typeof messages, string>;
 
 export const http: Grader<HttpSpec> = {
@@ -57,17 +161,30 @@ export const http: Grader<HttpSpec> = {
   messages,
   translations: { fr: messagesFr },
   describe: (spec) => `${spec.method ?? "GET"} ${spec.url} answers${spec.expect ? ` with ${describeExpectations(spec.expect)}` : ""}`,
-  async evaluate(ctx, spec) {
-    const argv = ["curl", "-sS", "--max-time", "10", "-X", spec.method ?? "GET", "-w", `${STATUS_MARK}%{http_code}`, spec.url];
+  async evaluate(ctx, spec): Promise<Outcome> {
+    const argv = ["curl", "-sS", "--max-time", String(MAX_SECONDS), "-X", spec.method ?? "GET", "-w", `${STATUS_MARK}%{http_code}`, spec.url];
     if (spec.body !== undefined) argv.push("--data-binary", spec.body);
     const result = await ctx.shell.exec(argv, { timeoutMs: 15_000 });
     const mark = result.stdout.lastIndexOf(STATUS_MARK);
     if (result.exitCode !== 0 || mark < 0) {
-      const detail = tail(result.stderr) || `curl exit ${result.exitCode}`;
-      return { passed: false, messageId: "unreachable", data: { url: spec.url, detail }, expected: "an HTTP answer", actual: detail };
+      const reason = await unreachable(ctx, new URL(spec.url), result.exitCode);
+      return { passed: false, messageId: "unreachable", data: { url: spec.url, reason }, expected: [{ id: "http.anAnswer", data: { url: spec.url } }], actual: [reason] };
     }
     const answer = { status: Number(result.stdout.slice(mark + STATUS_MARK.length)), body: result.stdout.slice(0, mark) };
+    const items = expectationItems(spec.expect, answer);
+    const failed = items.filter((item) => !item.passed);
     // A server that answers, other than with a 5xx, has started: waiting will not change its answer.
-    return { ...outcomeOfItems(expectationItems(spec.expect, answer), "mismatch", { url: spec.url }), final: answer.status < 500 };
+    const final = answer.status < 500;
+    if (failed.length === 0) return { passed: true, ratio: 1, final };
+    const statusFailed = failed.some((item) => item.label.id === "key.status");
+    return {
+      passed: false,
+      ratio: (items.length - failed.length) / items.length,
+      final,
+      messageId: "mismatch",
+      data: { url: spec.url, failed: failed.map((item) => item.label) },
+      expected: [expectedPhrase(spec.expect)],
+      actual: [answerPhrase(answer.status, answer.body, !statusFailed)],
+    };
   },
 };

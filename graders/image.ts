@@ -5,11 +5,13 @@ import { sameImage } from "./support/image-name";
 import { describePresence, presenceItems, presenceSchema, type PresenceSpec } from "./support/presence";
 
 const messages = {
-  missing: "Expected the image(s) {failed} ({count} of {total} wrong). Found the images: {present}. Build one with `docker build -t <name> .`; remove one with `docker rmi`.",
+  missing: "Images not as expected: {failed} ({count} of {total} wrong). Images found: {present}. Build one with `docker build -t <name> .`; remove one with `docker rmi`.",
+  none: "none",
 };
 
 const messagesFr = {
-  missing: "Image(s) attendue(s) : {failed} ({count} sur {total} incorrecte(s)). Images trouvées : {present}. Construisez-en une avec `docker build -t <nom> .` ; supprimez-en une avec `docker rmi`.",
+  missing: "Images non conformes : {failed} ({count} sur {total}). Images trouvées : {present}. Construisez-en une avec `docker build -t <nom> .` ; supprimez-en une avec `docker rmi`.",
+  none: "aucune",
 } satisfies Record<keyof typeof messages, string>;
 
 export const image: Grader<PresenceSpec> = {
@@ -25,6 +27,6 @@ export const image: Grader<PresenceSpec> = {
   async evaluate(ctx, spec) {
     const listed = await ctx.docker.cli(["image", "ls", "--format", "{{.Repository}}:{{.Tag}}"]);
     const present = listed.stdout.split("\n").filter((name) => name && !name.includes("<none>"));
-    return outcomeOfItems(presenceItems(present, spec, sameImage), "missing", { present: present.join(", ") || "none" });
+    return outcomeOfItems(presenceItems(present, spec, "image", sameImage), "missing", { present: present.join(", ") || { id: "none" } });
   },
 };

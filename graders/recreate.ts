@@ -10,7 +10,6 @@
 import type { ContainerInspectInfo } from "dockerode";
 import { containerRefListSchema } from "./support/schemas";
 import { describeTarget, isService, PROJECT_LABEL, resolveContainer, SERVICE_LABEL, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
-import { tail } from "./support/shell";
 import type { Grader, GraderContext, InnerDocker, Outcome } from "./types";
 
 export interface RecreateSpec {
@@ -66,38 +65,45 @@ export function createRequestOf(info: ContainerInspectInfo): { body: Record<stri
   };
 }
 
+/** The step that failed, as a phrase id: the engine's own error text is not for students. */
 async function recreateOne(docker: InnerDocker, name: string, info: ContainerInspectInfo): Promise<string | undefined> {
   const { body, extraNetworks } = createRequestOf(info);
   const created = await docker.api("POST", `/containers/create?name=${encodeURIComponent(name)}`, body);
-  if (created.status !== 201) return `create ${name}: ${JSON.stringify(created.body)}`;
+  if (created.status !== 201) return "recreate.create";
   for (const [network, endpoint] of extraNetworks) {
     const connected = await docker.api("POST", `/networks/${encodeURIComponent(network)}/connect`, { Container: name, EndpointConfig: endpoint });
-    if (connected.status !== 200) return `connect ${name} to ${network}: ${JSON.stringify(connected.body)}`;
+    if (connected.status !== 200) return "recreate.connect";
   }
   if (info.State.Running) {
     const started = await docker.api("POST", `/containers/${encodeURIComponent(name)}/start`);
-    if (started.status !== 204 && started.status !== 304) return `start ${name}: ${JSON.stringify(started.body)}`;
+    if (started.status !== 204 && started.status !== 304) return "recreate.start";
   }
   return undefined;
 }
 
-async function recreateServices(ctx: GraderContext, groups: { project: ComposeProject; services: string[] }[]): Promise<string | undefined> {
+/** What could not be re-created, and which step failed (a phrase id). */
+interface Problem {
+  name: string;
+  step: string;
+}
+
+async function recreateServices(ctx: GraderContext, groups: { project: ComposeProject; services: string[] }[]): Promise<Problem | undefined> {
   for (const { project, services } of groups) {
     const up = await ctx.docker.cli(composeUpArgs(project, services), { timeoutMs: 60_000 + 30_000 * services.length });
-    if (up.exitCode !== 0) return `docker compose up ${services.join(" ")}: ${tail(up.stderr || up.stdout)}`;
+    if (up.exitCode !== 0) return { name: services.join(", "), step: "recreate.composeUp" };
   }
   return undefined;
 }
 
 /** Removes them all, then creates them again in the reverse order. */
-async function recreateByName(ctx: GraderContext, infos: [string, ContainerInspectInfo][]): Promise<string | undefined> {
+async function recreateByName(ctx: GraderContext, infos: [string, ContainerInspectInfo][]): Promise<Problem | undefined> {
   for (const [name] of infos) {
     const removed = await ctx.docker.api("DELETE", `/containers/${encodeURIComponent(name)}?force=1`);
-    if (removed.status !== 204) return `remove ${name}: ${JSON.stringify(removed.body)}`;
+    if (removed.status !== 204) return { name, step: "recreate.remove" };
   }
   for (const [name, info] of [...infos].reverse()) {
-    const problem = await recreateOne(ctx.docker, name, info);
-    if (problem) return problem;
+    const step = await recreateOne(ctx.docker, name, info);
+    if (step) return { name, step };
   }
   return undefined;
 }
@@ -105,13 +111,23 @@ async function recreateByName(ctx: GraderContext, infos: [string, ContainerInspe
 const messages = {
   ...targetMessages,
   missing: "Could not re-create {name}: there is no such container.",
-  failed: "Could not re-create the containers: {detail}.",
+  failed: "Could not re-create {name}: {step}.",
+  "recreate.remove": "it could not be removed",
+  "recreate.create": "it could not be created again from its settings",
+  "recreate.connect": "it could not be connected to its networks again",
+  "recreate.start": "it was created again but does not start (look at `docker logs`)",
+  "recreate.composeUp": "`docker compose up --force-recreate` did not bring it back (try it yourself)",
 };
 
 const messagesFr = {
   ...targetMessagesFr,
   missing: "Impossible de recréer {name} : ce conteneur n'existe pas.",
-  failed: "Impossible de recréer les conteneurs : {detail}.",
+  failed: "Impossible de recréer {name} : {step}.",
+  "recreate.remove": "il n'a pas pu être supprimé",
+  "recreate.create": "il n'a pas pu être recréé à partir de sa configuration",
+  "recreate.connect": "il n'a pas pu être reconnecté à ses réseaux",
+  "recreate.start": "il a été recréé mais ne démarre pas (regardez `docker logs`)",
+  "recreate.composeUp": "`docker compose up --force-recreate` ne l'a pas remis en route (essayez-le vous-même)",
 } satisfies Record<keyof typeof messages, string>;
 
 export const recreate: Grader<RecreateSpec> = {
@@ -152,6 +168,6 @@ export const recreate: Grader<RecreateSpec> = {
       projects.set(project.project, group);
     }
     const problem = (await recreateByName(ctx, infos)) ?? (await recreateServices(ctx, [...projects.values()]));
-    return problem ? { passed: false, messageId: "failed", data: { detail: problem } } : { passed: true };
+    return problem ? { passed: false, messageId: "failed", data: { name: problem.name, step: { id: problem.step } } } : { passed: true };
   },
 };

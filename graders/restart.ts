@@ -3,7 +3,7 @@ import { containerRefListSchema } from "./support/schemas";
 import { describeTarget, resolveContainers, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
 import type { Grader } from "./types";
 import { parseDuration } from "./support/duration";
-import { tail } from "./support/shell";
+import { noContainerPhrase } from "./support/running";
 
 export interface RestartSpec {
   containers: ContainerRef[];
@@ -13,12 +13,16 @@ export interface RestartSpec {
 
 const messages = {
   ...targetMessages,
-  failed: "Could not restart {containers}: {detail}.",
+  failed: "Could not restart {containers}: {reason}.",
+  missing: "Could not restart {containers}: {reason}.",
+  "restart.stopped": "{name} did not start again (look at `docker logs {name}`)",
 };
 
 const messagesFr = {
   ...targetMessagesFr,
-  failed: "Impossible de redémarrer {containers} : {detail}.",
+  failed: "Impossible de redémarrer {containers} : {reason}.",
+  missing: "Impossible de redémarrer {containers} : {reason}.",
+  "restart.stopped": "{name} n'a pas redémarré (regardez `docker logs {name}`)",
 } satisfies Record<keyof typeof messages, string>;
 
 export const restart: Grader<RestartSpec> = {
@@ -44,12 +48,17 @@ export const restart: Grader<RestartSpec> = {
     const resolved = await resolveContainers(ctx, spec.containers);
     if (resolved.outcome) return resolved.outcome;
     const names = resolved.names;
+    const containers = names.join(", ");
+    for (const name of names) {
+      if (!(await ctx.docker.container(name))) return { passed: false, messageId: "missing", data: { containers, reason: await noContainerPhrase(ctx, name) } };
+    }
     const seconds = Math.ceil((parseDuration(spec["stop-timeout"]) ?? 10_000) / 1000);
-    const stop = await ctx.docker.cli(["stop", "-t", String(seconds), ...names], { timeoutMs: (seconds + 30) * 1000 * names.length });
-    const start = await ctx.docker.cli(["start", ...[...names].reverse()], { timeoutMs: 60_000 });
-    const failure = [stop, start].find((r) => r.exitCode !== 0);
-    return failure
-      ? { passed: false, messageId: "failed", data: { containers: names.join(", "), detail: tail(failure.stderr) } }
-      : { passed: true };
+    await ctx.docker.cli(["stop", "-t", String(seconds), ...names], { timeoutMs: (seconds + 30) * 1000 * names.length });
+    await ctx.docker.cli(["start", ...[...names].reverse()], { timeoutMs: 60_000 });
+    for (const name of names) {
+      const info = await ctx.docker.container(name);
+      if (!info?.State.Running) return { passed: false, messageId: "failed", data: { containers, reason: { id: "restart.stopped", data: { name } } } };
+    }
+    return { passed: true };
   },
 };

@@ -33,11 +33,13 @@ async function expandArgs(ctx: GraderContext, args: string[]): Promise<string[]>
 const messages = {
   failed: "`./{command}` did not behave as expected ({failed}). Run it yourself and compare. Its output ended with: {output}",
   timedOut: "`./{command}` was stopped after {seconds} s, its time limit. Check that it does not wait for input or for a service forever.",
+  nothing: "(nothing)",
 };
 
 const messagesFr = {
   failed: "`./{command}` ne s'est pas comporté comme attendu ({failed}). Lancez-le vous-même et comparez. Sa sortie se terminait par : {output}",
   timedOut: "`./{command}` a été arrêté après {seconds} s, sa limite de temps. Vérifiez qu'il n'attend pas indéfiniment une saisie ou un service.",
+  nothing: "(rien)",
 } satisfies Record<keyof typeof messages, string>;
 
 export const script: Grader<ScriptSpec> = {
@@ -79,7 +81,7 @@ export const script: Grader<ScriptSpec> = {
   async evaluate(ctx, spec) {
     const args = spec.glob ? await expandArgs(ctx, spec.args ?? []) : (spec.args ?? []);
     const run = await ctx.runScript(spec.file, args, parseDuration(spec.timeout));
-    const data = { command: [spec.file, ...args].join(" "), output: tail(run.output, 200) || "(nothing)" };
+    const data = { command: [spec.file, ...args].join(" "), output: tail(run.output, 200) || { id: "nothing" } };
     if (run.timedOut) return { passed: false, messageId: "timedOut", data: { ...data, seconds: Math.round(run.timeoutMs / 1000) } };
     const actual: Record<string, unknown> = { "exit-code": run.exitCode, output: run.output };
     return outcomeOfItems(expectationItems(spec.expect, actual), "failed", data);

@@ -6,7 +6,6 @@
 import type { Grader } from "./types";
 import { parseSize } from "./support/duration";
 import { runProbe } from "./support/probe";
-import { tail } from "./support/shell";
 
 export interface SeedFile {
   path: string;
@@ -30,11 +29,11 @@ while [ $# -gt 0 ]; do
 done`;
 
 const messages = {
-  failed: "Could not fill volume {volume}: {detail}.",
+  failed: "Could not fill volume {volume}.",
 };
 
 const messagesFr = {
-  failed: "Impossible de remplir le volume {volume} : {detail}.",
+  failed: "Impossible de remplir le volume {volume}.",
 } satisfies Record<keyof typeof messages, string>;
 
 export const seedVolume: Grader<SeedVolumeSpec> = {
@@ -76,6 +75,6 @@ export const seedVolume: Grader<SeedVolumeSpec> = {
       file.size !== undefined ? ["size", file.path, String(parseSize(file.size) ?? 0)] : ["text", file.path, file.content ?? ""],
     );
     const filled = created.exitCode === 0 ? await runProbe(ctx, [{ source: spec.volume, target: "/target", writable: true }], FILL, args) : created;
-    return filled.exitCode === 0 ? { passed: true } : { passed: false, messageId: "failed", data: { volume: spec.volume, detail: tail(filled.stderr) } };
+    return filled.exitCode === 0 ? { passed: true } : { passed: false, messageId: "failed", data: { volume: spec.volume } };
   },
 };

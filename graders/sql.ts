@@ -1,5 +1,5 @@
 /** A SQL query run with the database's own client inside its container. */
-import type { Grader } from "./types";
+import type { Grader, Phrase } from "./types";
 import { describeExpectations, matcherRef, type Matcher } from "./matchers";
 import { expectationItems, outcomeOfItems } from "./support/items";
 import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
@@ -34,19 +34,54 @@ function clientCommand(spec: SqlSpec): { env: string[]; argv: string[] } {
 /** Errors of a database server still starting up (worth retrying), as mysql and psql word them. */
 const STARTING = /can't connect|connection refused|lost connection|server has gone away|starting up|no such file or directory|could not connect|is the server running|shutting down/i;
 
+/**
+ * What a client's error means, in the student's words: mysql's and psql's
+ * texts ("ERROR 1045 (28000): Access denied…") are the client's insides. A
+ * query's own error (a missing table) is quoted without its error code.
+ */
+export function sqlErrorPhrase(spec: SqlSpec, detail: string): Phrase {
+  const data = { user: spec.user, database: spec.database ?? spec.user };
+  if (/access denied|password authentication failed/i.test(detail)) return { id: "sql.accessDenied", data };
+  if (/unknown database|database "[^"]*" does not exist/i.test(detail)) return { id: "sql.noDatabase", data };
+  if (/role "[^"]*" does not exist/i.test(detail)) return { id: "sql.noUser", data };
+  if (STARTING.test(detail)) return { id: "sql.notReady", data };
+  if (/executable file not found|command not found|no such file or directory: unknown/i.test(detail)) return { id: "sql.noClient", data: { client: spec.engine === "mysql" ? "mysql" : "psql" } };
+  const said = detail
+    .split("\n")
+    .map((line) => line.replace(/^(ERROR( \d+)?( \([\w]+\))?( at line \d+)?|psql:[^:]*:\d+: ERROR):\s*/i, "").trim())
+    .find(Boolean);
+  return said ? { id: "sql.queryError", data: { error: said.slice(0, 200) } } : { id: "sql.failed" };
+}
+
 const messages = {
   ...runningMessages,
   ...targetMessages,
   failed:
-    "The query `{query}` as {user} in {container} failed: {detail}. Check that the database and the user exist with the expected password (they are created only when the data volume starts empty).",
+    "The query `{query}` as {user} in {container} failed: {reason}. Check that the database and the user exist with the expected password (they are created only when the data volume starts empty).",
   mismatch: "The query `{query}` as {user} in {container} did not return what was expected ({failed}).",
+  "sql.succeeds": "the query succeeds",
+  "sql.accessDenied": "user {user} is refused with this password",
+  "sql.noDatabase": "the database {database} does not exist",
+  "sql.noUser": "the user {user} does not exist",
+  "sql.notReady": "the database server does not answer yet",
+  "sql.noClient": "the container has no {client} client",
+  "sql.queryError": "the server refuses the query: {error}",
+  "sql.failed": "the query failed",
 };
 
 const messagesFr = {
   ...runningMessagesFr,
   ...targetMessagesFr,
-  failed: "La requête `{query}` en tant que {user} dans {container} a échoué : {detail}. Vérifiez que la base de données et l'utilisateur existent avec le mot de passe attendu (ils ne sont créés que si le volume de données est vide au démarrage).",
+  failed: "La requête `{query}` en tant que {user} dans {container} a échoué : {reason}. Vérifiez que la base de données et l'utilisateur existent avec le mot de passe attendu (ils ne sont créés que si le volume de données est vide au démarrage).",
   mismatch: "La requête `{query}` en tant que {user} dans {container} n'a pas renvoyé ce qui était attendu ({failed}).",
+  "sql.succeeds": "la requête réussit",
+  "sql.accessDenied": "l'utilisateur {user} est refusé avec ce mot de passe",
+  "sql.noDatabase": "la base {database} n'existe pas",
+  "sql.noUser": "l'utilisateur {user} n'existe pas",
+  "sql.notReady": "le serveur de base de données ne répond pas encore",
+  "sql.noClient": "le conteneur n'a pas de client {client}",
+  "sql.queryError": "le serveur refuse la requête : {error}",
+  "sql.failed": "la requête a échoué",
 } satisfies Record<keyof typeof messages, string>;
 
 export const sql: Grader<SqlSpec> = {
@@ -92,8 +127,9 @@ export const sql: Grader<SqlSpec> = {
     const result = await ctx.docker.cli(["exec", ...env, container, ...argv], { timeoutMs: 30_000 });
     const data = { query: spec.query, user: spec.user, container };
     if (result.exitCode !== 0) {
-      const detail = tail(result.stderr || result.stdout) || `exit ${result.exitCode}`;
-      return { passed: false, final: !STARTING.test(detail), messageId: "failed", data: { ...data, detail }, expected: "the query succeeds", actual: detail };
+      const detail = tail(result.stderr || result.stdout);
+      const reason = sqlErrorPhrase(spec, detail);
+      return { passed: false, final: !STARTING.test(detail), messageId: "failed", data: { ...data, reason }, expected: [{ id: "sql.succeeds" }], actual: [reason] };
     }
     const output = result.stdout.replace(/\n+$/, "");
     const actual: Record<string, unknown> = { output, rows: output === "" ? 0 : output.split("\n").length };

@@ -1,7 +1,6 @@
 /** Whether a host name reaches a port from inside a container (links, aliases, networks). */
 import type { Grader, Outcome } from "./types";
 import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
-import { tail } from "./support/shell";
 import { containerRefSchema } from "./support/schemas";
 import { describeTarget, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
 
@@ -29,7 +28,12 @@ const messages = {
     "From {from}, the name {host} does not resolve. Expected {host} to name the other container: link it (--link <container>:{host}) or put both on one network with the alias {host}.",
   refused: "From {from}, {host} resolves but port {port} does not answer. Check that the service listens on {port} and is running.",
   noTool: "Container {from} has neither bash nor nc, so the connection could not be tried.",
-  error: "Could not run a command in {from}: {detail}. Check that the container is running.",
+  error: "The connection from {from} could not be tried: a command could not run in it. Check that the container is running, then try `docker exec {from} sh`.",
+  "tcp.reachable": "{host}:{port} reachable from {from}",
+  "tcp.unresolved": "the name {host} does not resolve in {from}",
+  "tcp.closed": "{host} resolves, but nothing answers on its port {port}",
+  "tcp.noTool": "neither bash nor nc in {from}",
+  "tcp.error": "no command could run in {from}",
 };
 
 const messagesFr = {
@@ -38,7 +42,12 @@ const messagesFr = {
   unresolved: "Depuis {from}, le nom {host} ne se résout pas. {host} devait désigner l'autre conteneur : liez-le (--link <conteneur>:{host}) ou placez les deux sur un même réseau avec l'alias {host}.",
   refused: "Depuis {from}, {host} se résout mais le port {port} ne répond pas. Vérifiez que le service écoute sur le port {port} et qu'il tourne.",
   noTool: "Le conteneur {from} n'a ni bash ni nc : la connexion n'a pas pu être testée.",
-  error: "Impossible d'exécuter une commande dans {from} : {detail}. Vérifiez que le conteneur tourne.",
+  error: "La connexion depuis {from} n'a pas pu être testée : aucune commande n'a pu s'y exécuter. Vérifiez que le conteneur tourne, puis essayez `docker exec {from} sh`.",
+  "tcp.reachable": "{host}:{port} joignable depuis {from}",
+  "tcp.unresolved": "le nom {host} ne se résout pas dans {from}",
+  "tcp.closed": "{host} se résout, mais rien ne répond sur son port {port}",
+  "tcp.noTool": "ni bash ni nc dans {from}",
+  "tcp.error": "aucune commande n'a pu s'exécuter dans {from}",
 } satisfies Record<keyof typeof messages, string>;
 
 export const tcp: Grader<TcpSpec> = {
@@ -69,18 +78,19 @@ export const tcp: Grader<TcpSpec> = {
     if (stopped) return stopped;
     const result = await ctx.docker.cli(["exec", from, "sh", "-c", PROBE, "probe", spec.host, String(spec.port)]);
     const data = { from, host: spec.host, port: spec.port };
-    const expected = `${spec.host}:${spec.port} reachable`;
+    const expected = [{ id: "tcp.reachable", data }];
+    const failure = (messageId: string, actual: string, final = false): Outcome => ({ passed: false, final: final || undefined, messageId, data, expected, actual: [{ id: actual, data }] });
     switch (result.exitCode) {
       case 0:
         return { passed: true };
       case 3:
-        return { passed: false, final: true, messageId: "unresolved", data, expected, actual: `${spec.host} does not resolve` };
+        return failure("unresolved", "tcp.unresolved", true);
       case 4:
-        return { passed: false, messageId: "refused", data, expected, actual: `port ${spec.port} closed` };
+        return failure("refused", "tcp.closed");
       case 5:
-        return { passed: false, messageId: "noTool", data, expected, actual: "no bash or nc" };
+        return failure("noTool", "tcp.noTool");
       default:
-        return { passed: false, messageId: "error", data: { ...data, detail: tail(result.stderr || result.stdout) }, expected, actual: tail(result.stderr) || `exit ${result.exitCode}` };
+        return failure("error", "tcp.error");
     }
   },
 };

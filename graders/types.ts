@@ -58,6 +58,23 @@ export interface ScriptOutcome {
   timeoutMs: number;
 }
 
+/**
+ * A value a student reads, as data: a phrase id and what fills its
+ * {placeholders}. The grader's own messages (then the shared ones in
+ * support/phrases.ts) give its words in each language; the runner renders it
+ * in the student's language, so no English or matcher syntax leaks into a
+ * French sentence.
+ */
+export interface Phrase {
+  id: string;
+  data?: PhraseData;
+}
+
+/** A placeholder's value: a name or number as it is, a phrase, or a list of phrases (joined with commas). */
+export type PhraseValue = string | number | Phrase | Phrase[];
+
+export type PhraseData = Record<string, PhraseValue>;
+
 /** What a grader reports; the engine turns it into points and a message. */
 export interface Outcome {
   passed: boolean;
@@ -65,13 +82,14 @@ export interface Outcome {
   ratio?: number;
   /** Key of the grader's `messages`; its {placeholders} are filled from `data`. */
   messageId?: string;
-  data?: Record<string, string | number>;
+  data?: PhraseData;
   /** Retrying cannot change this outcome (e.g. the container does not exist): stop waiting. */
   final?: boolean;
-  /** A message already rendered (a composite check passes on its inner check's). */
-  message?: string;
-  expected?: string;
-  actual?: string;
+  /** Whose messages the ids name, when not the step's own grader's: a composite check passes on its inner check's outcome. */
+  grader?: string;
+  /** What was expected and what was found, in the student's words: one phrase per wrong item. */
+  expected?: Phrase[];
+  actual?: Phrase[];
 }
 
 export type StepKind = "check" | "action";
@@ -89,9 +107,12 @@ export interface Grader<Spec = any> {
   };
   /** Schema of the grader's own keys; must set additionalProperties: false. */
   schema: JsonSchema;
-  /** Messages for students, with {placeholders}; each says expected, found, what to try. */
+  /**
+   * Messages for students, with {placeholders}: each failure message says expected, found, what
+   * to try; the phrases its expected and found values use are here too.
+   */
   messages: Record<string, string>;
-  /** The same messages in other languages: same keys, same {placeholders}; a missing one falls back to English. */
+  /** The same messages in other languages: same keys, same {placeholders}. */
   translations?: { fr?: Record<string, string> };
   evaluate(ctx: GraderContext, spec: Spec): Promise<Outcome>;
   /** One line for the checklist a student reads (`labgrade explain`): what must hold. */

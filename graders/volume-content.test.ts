@@ -1,5 +1,6 @@
 import { volumeContent } from "./volume-content";
 import { fakeContext } from "../test/support/fake-context";
+import { said } from "../test/support/said";
 
 describe("volume-content", () => {
   test("passes when the probe finds no file missing, different or extra", async () => {
@@ -14,7 +15,12 @@ describe("volume-content", () => {
     const ctx = fakeContext({ volumes: ["mon-volume", "mon-volume-restaure"], commands: { "docker run --rm --network none": { stdout } } });
     const outcome = await volumeContent.evaluate(ctx, { volume: "mon-volume-restaure", "same-as": "mon-volume" });
     expect(outcome).toMatchObject({ passed: false, messageId: "differs", data: { count: 3 } });
-    expect(outcome.actual).toBe("extra data/notes.txt, missing documents/rapport final.txt, differs medias/vidéo.bin");
+    expect(said("volume-content", outcome)).toEqual({
+      message: "Volume mon-volume-restaure does not hold the same files as mon-volume (3 problem(s)). Check that the archive is extracted at the volume's root (tar xzf ... -C /data).",
+      expected: "the files of mon-volume, byte for byte",
+      actual: "data/notes.txt is extra; documents/rapport final.txt is missing; medias/vidéo.bin differs",
+    });
+    expect(said("volume-content", outcome, "fr").actual).toBe("data/notes.txt est en trop ; documents/rapport final.txt manque ; medias/vidéo.bin diffère");
   });
 
   test("a missing restored volume is the student's; a missing reference volume is the grader's error", async () => {
@@ -23,5 +29,8 @@ describe("volume-content", () => {
     const noReference = fakeContext({ volumes: ["mon-volume-restaure"] });
     expect(await volumeContent.evaluate(noReference, { volume: "mon-volume-restaure", "same-as": "mon-volume" })).toMatchObject({ passed: false, messageId: "error" });
     expect(noReference.calls.some((argv) => argv[1] === "run")).toBe(false);
+    expect(said("volume-content", await volumeContent.evaluate(noReference, { volume: "mon-volume-restaure", "same-as": "mon-volume" }), "fr").message).toBe(
+      "Impossible de comparer les volumes : il n'y a pas de volume nommé mon-volume avec lequel comparer.",
+    );
   });
 });

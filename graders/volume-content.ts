@@ -1,7 +1,7 @@
 /** Two volumes hold the same files, byte for byte: a restore gave back what was saved. */
-import type { Grader, Outcome } from "./types";
+import type { Grader, Outcome, Phrase } from "./types";
+import { firstFewPhrases } from "./support/items";
 import { missingVolume, runProbe } from "./support/probe";
-import { firstFew, tail } from "./support/shell";
 
 export interface VolumeContentSpec {
   volume: string;
@@ -17,14 +17,30 @@ cd /actual && find . -type f | while IFS= read -r f; do [ -f "/expected/$f" ] ||
 
 const messages = {
   missing: "Expected a volume named {volume}, but there is none. Check that your script creates it (docker run -v {volume}:/data ... creates it).",
-  differs: "Volume {volume} does not hold the same files as {same} ({count} problem(s): {detail}). Check that the archive is extracted at the volume's root (tar xzf ... -C /data).",
-  error: "The volumes could not be compared: {detail}.",
+  differs: "Volume {volume} does not hold the same files as {same} ({count} problem(s)). Check that the archive is extracted at the volume's root (tar xzf ... -C /data).",
+  error: "The volumes could not be compared: {reason}.",
+  "vc.noReference": "there is no volume named {volume} to compare with",
+  "vc.probeFailed": "the comparison did not complete",
+  "vc.volume": "volume {volume}",
+  "vc.noVolume": "no volume named {volume}",
+  "vc.same": "the files of {same}, byte for byte",
+  "vc.missing": "{file} is missing",
+  "vc.differs": "{file} differs",
+  "vc.extra": "{file} is extra",
 };
 
 const messagesFr = {
   missing: "Un volume nommé {volume} était attendu, mais il n'y en a aucun. Vérifiez que votre script le crée (docker run -v {volume}:/data ... le crée).",
-  differs: "Le volume {volume} ne contient pas les mêmes fichiers que {same} ({count} problème(s) : {detail}). Vérifiez que l'archive est extraite à la racine du volume (tar xzf ... -C /data).",
-  error: "Impossible de comparer les volumes : {detail}.",
+  differs: "Le volume {volume} ne contient pas les mêmes fichiers que {same} ({count} problème(s)). Vérifiez que l'archive est extraite à la racine du volume (tar xzf ... -C /data).",
+  error: "Impossible de comparer les volumes : {reason}.",
+  "vc.noReference": "il n'y a pas de volume nommé {volume} avec lequel comparer",
+  "vc.probeFailed": "la comparaison n'a pas abouti",
+  "vc.volume": "le volume {volume}",
+  "vc.noVolume": "aucun volume nommé {volume}",
+  "vc.same": "les fichiers de {same}, octet pour octet",
+  "vc.missing": "{file} manque",
+  "vc.differs": "{file} diffère",
+  "vc.extra": "{file} est en trop",
 } satisfies Record<keyof typeof messages, string>;
 
 export const volumeContent: Grader<VolumeContentSpec> = {
@@ -48,23 +64,22 @@ export const volumeContent: Grader<VolumeContentSpec> = {
   describe: (spec) => `volume ${spec.volume} holds the same files as ${spec["same-as"]}, byte for byte`,
   async evaluate(ctx, spec): Promise<Outcome> {
     if (await missingVolume(ctx, spec.volume)) {
-      return { passed: false, messageId: "missing", data: { volume: spec.volume }, expected: `volume ${spec.volume}`, actual: "no such volume" };
+      return { passed: false, messageId: "missing", data: { volume: spec.volume }, expected: [{ id: "vc.volume", data: { volume: spec.volume } }], actual: [{ id: "vc.noVolume", data: { volume: spec.volume } }] };
     }
     // Without its reference volume a probe would compare with an empty one it creates: not the student's fault.
-    const reference = await missingVolume(ctx, spec["same-as"]);
-    if (reference) return { passed: false, messageId: "error", data: { detail: reference.stderr } };
+    if (await missingVolume(ctx, spec["same-as"])) return { passed: false, messageId: "error", data: { reason: { id: "vc.noReference", data: { volume: spec["same-as"] } } } };
     const result = await runProbe(ctx, [{ source: spec["same-as"], target: "/expected" }, { source: spec.volume, target: "/actual" }], COMPARE, [], 120_000);
-    if (result.exitCode !== 0) return { passed: false, messageId: "error", data: { detail: tail(result.stderr) } };
-    // Sorted, so that the few named in the message are the same whatever the file system lists first.
+    if (result.exitCode !== 0) return { passed: false, messageId: "error", data: { reason: { id: "vc.probeFailed" } } };
+    // Sorted, so that the few named are the same whatever the file system lists first.
     const problems = result.stdout.split("\n").filter(Boolean).sort((a, b) => a.slice(a.indexOf(":")).localeCompare(b.slice(b.indexOf(":"))));
     if (problems.length === 0) return { passed: true };
-    const detail = firstFew(problems.map((p) => p.replace(":", " ")));
+    const phrases = problems.map((p): Phrase => ({ id: `vc.${p.slice(0, p.indexOf(":"))}`, data: { file: p.slice(p.indexOf(":") + 1) } }));
     return {
       passed: false,
       messageId: "differs",
-      data: { volume: spec.volume, same: spec["same-as"], count: problems.length, detail },
-      expected: `the files of ${spec["same-as"]}`,
-      actual: detail,
+      data: { volume: spec.volume, same: spec["same-as"], count: problems.length },
+      expected: [{ id: "vc.same", data: { same: spec["same-as"] } }],
+      actual: firstFewPhrases(phrases),
     };
   },
 };

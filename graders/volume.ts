@@ -5,11 +5,13 @@ import { describePresence, presenceItems, presenceSchema, type PresenceSpec } fr
 
 const messages = {
   missing:
-    "Volumes not as expected: {detail}. Found the volumes: {present}. Create a named volume with `docker volume create <name>` or `-v <name>:/path`; remove one with `docker volume rm` or `docker volume prune`.",
+    "Volumes not as expected: {failed}. Volumes found: {present}. Create a named volume with `docker volume create <name>` or `-v <name>:/path`; remove one with `docker volume rm` or `docker volume prune`.",
+  none: "none",
 };
 
 const messagesFr = {
-  missing: "Volumes non conformes : {detail}. Volumes trouvés : {present}. Créez un volume nommé avec `docker volume create <nom>` ou `-v <nom>:/chemin` ; supprimez-en un avec `docker volume rm` ou `docker volume prune`.",
+  missing: "Volumes non conformes : {failed}. Volumes trouvés : {present}. Créez un volume nommé avec `docker volume create <nom>` ou `-v <nom>:/chemin` ; supprimez-en un avec `docker volume rm` ou `docker volume prune`.",
+  none: "aucun",
 } satisfies Record<keyof typeof messages, string>;
 
 export const volume: Grader<PresenceSpec> = {
@@ -26,11 +28,7 @@ export const volume: Grader<PresenceSpec> = {
     const present = await ctx.docker.volumeNames();
     // Anonymous volumes have 64-hex names that mean nothing to a student.
     const named = present.filter((name) => !/^[0-9a-f]{64}$/.test(name));
-    const items = presenceItems(present, spec);
-    const detail = items
-      .filter((item) => !item.passed)
-      .map((item) => (item.expected === "absent" ? `${item.label} should no longer exist` : `${item.label} is missing`))
-      .join(", ");
-    return outcomeOfItems(items, "missing", { present: named.join(", ") || "none", detail });
+    const items = presenceItems(named, spec, "volume");
+    return outcomeOfItems(items, "missing", { present: named.join(", ") || { id: "none" } });
   },
 };

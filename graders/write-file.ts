@@ -4,7 +4,6 @@
  * carry per-run random values, so that only a live mount can show it.
  */
 import type { Grader } from "./types";
-import { tail } from "./support/shell";
 
 export interface WriteFileSpec {
   path: string;
@@ -13,11 +12,11 @@ export interface WriteFileSpec {
 }
 
 const messages = {
-  failed: "Could not write {path}: {detail}.",
+  failed: "Could not write {path}.",
 };
 
 const messagesFr = {
-  failed: "Impossible d'écrire {path} : {detail}.",
+  failed: "Impossible d'écrire {path}.",
 } satisfies Record<keyof typeof messages, string>;
 
 export const writeFile: Grader<WriteFileSpec> = {
@@ -45,7 +44,7 @@ export const writeFile: Grader<WriteFileSpec> = {
     const result = spec.volume
       ? await ctx.docker.cli(["run", "--rm", "-i", "--network", "none", "-v", `${spec.volume}:/target`, ctx.probeImage, "sh", "-c", script, "write", "/target", spec.path], { stdin: spec.content })
       : await ctx.shell.exec(["sh", "-c", script, "write", ctx.submissionDir, spec.path], { stdin: spec.content });
-    return result.exitCode === 0 ? { passed: true } : { passed: false, messageId: "failed", data: { path: spec.path, detail: tail(result.stderr) } };
+    return result.exitCode === 0 ? { passed: true } : { passed: false, messageId: "failed", data: { path: spec.path } };
   },
 };
 

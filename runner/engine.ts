@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import { graderFor } from "../graders";
-import type { GraderContext } from "../graders/types";
+import type { GraderContext, Phrase } from "../graders/types";
 import { translator, type Lang } from "./i18n";
 import { NO_TIMINGS, type CheckResult, type GradeResult, type ScriptRun } from "./result";
 import { interpolate, type InterpolationScope } from "./rubric/interpolate";
@@ -15,7 +15,7 @@ import type { CheckStep, Rubric, Step } from "./rubric/types";
 import { PROBE_IMAGE } from "./sandbox/catalog";
 import { innerDocker } from "./sandbox/inner-docker";
 import { Sandbox, SUBMISSION_DIR, type ImageProvisioning } from "./sandbox/sandbox";
-import { renderedMessage, round, skipped } from "./steps/results";
+import { round, skipped } from "./steps/results";
 import { walkSteps, type Run as WalkRun } from "./steps/walk";
 import { NOT_RUN, scriptRunner } from "./steps/script-runner";
 import { checkSubmissionFile } from "./submission-files";
@@ -104,11 +104,11 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   const missing = missingFiles(rubric, options.submissionDir);
   const entry = rubric.submission.script;
   if (missing.has(entry)) {
-    const present = fs.readdirSync(options.submissionDir).join(", ") || t("engine.nothing");
-    const message =
-      missing.get(entry) === "missing" ? t("engine.noScript", { script: entry, present }) : t("engine.scriptNotFile", { script: entry, reason: missing.get(entry)! });
+    const present = fs.readdirSync(options.submissionDir).join(", ") || { id: "engine.nothing" };
+    const reason: Phrase =
+      missing.get(entry) === "missing" ? { id: "engine.noScript", data: { script: entry, present } } : { id: "engine.scriptNotFile", data: { script: entry, reason: missing.get(entry)! } };
     run.warnings.push(t("warning.missingFiles", { files: [...missing.keys()].join(", ") }));
-    for (const step of checkSteps) run.checks.push(skipped(step, message));
+    for (const step of checkSteps) run.checks.push(skipped(step, reason, options.lang));
     return result(NOT_RUN);
   }
   for (const [file, reason] of missing) run.warnings.push(t("warning.missingFile", { file, reason }));
@@ -140,7 +140,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
         const grader = graderFor(type);
         if (!grader) throw new Error(`unknown check type ${type}`);
         const outcome = await grader.evaluate(ctx, spec);
-        return { ...outcome, message: renderedMessage(grader, outcome, options.lang) };
+        // The outcome's message ids are the inner grader's.
+        return { ...outcome, grader: outcome.grader ?? type };
       },
     };
 

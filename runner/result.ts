@@ -1,4 +1,5 @@
 /** The result contract: what `grade --json` writes and every report reads. */
+import type { Phrase } from "../graders/types";
 
 export type CheckStatus = "passed" | "failed" | "skipped" | "error";
 
@@ -15,6 +16,17 @@ export interface CheckResult {
   hint?: string;
   hidden?: boolean;
   durationMs: number;
+  /** The message, expected and found as message ids and data: how a report shows them in another language (runner/i18n/localize.ts). */
+  phrases?: CheckPhrases;
+}
+
+export interface CheckPhrases {
+  /** Whose messages the ids name: a grader's type, or "labgrade" for the harness's catalogue (runner/i18n/). */
+  by: string;
+  /** Absent when the message is the rubric's own text, shown as written. */
+  message?: Phrase;
+  expected?: Phrase[];
+  actual?: Phrase[];
 }
 
 export interface ScriptRun {

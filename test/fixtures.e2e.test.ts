@@ -10,6 +10,8 @@ import * as path from "node:path";
 import type { GradeResult } from "../runner/result";
 import { inPool, ROOT, runCli, type CliRun } from "./support/cli";
 import { EngineWatch } from "./support/engine-state";
+import { leaks, studentVisible } from "./support/student-visible";
+import { LANGS } from "../runner/i18n";
 
 interface Expected {
   description: string;
@@ -111,6 +113,11 @@ describe.each(cases.map((c) => [`${c.rubric}/${c.name}`, c] as const))("%s", (_l
     }
     const text = [...(result?.warnings ?? []), ...(result?.checks ?? []).map((check) => check.message)].join("\n");
     for (const mention of c.expected.mentions ?? []) expect(text).toContain(mention);
+  });
+
+  test.each(LANGS)("shows the student no harness insides (probe paths, shell or curl errors, ids), in %s", (lang) => {
+    const { result } = graded.get(c)!;
+    expect(result && leaks(studentVisible(result, lang))).toEqual([]);
   });
 
   if (c.expected.run) {

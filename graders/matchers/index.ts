@@ -1,9 +1,12 @@
 /**
  * Matchers shared by every check type, in the spirit of goss: an expectation
- * is a plain value (equals) or one matcher key. They return data, never text
- * for a particular check, so each grader words its own message.
+ * is a plain value (equals) or one matcher key. They return data (phrases),
+ * never text for a particular check, so each grader words its own message.
  */
-import type { JsonSchema } from "../types";
+import type { JsonSchema, Phrase } from "../types";
+import { matcherPhrase, valuePhrase } from "./phrases";
+
+export { matcherPhrase, valuePhrase } from "./phrases";
 
 export type Matcher =
   | string
@@ -24,19 +27,21 @@ export type Matcher =
 
 export interface MatchResult {
   passed: boolean;
-  /** The expectation, in words: `contains "PHP Version"`. */
-  expected: string;
-  /** What was found, shortened for display. */
-  actual: string;
+  /** The expectation, in words: `containing "PHP Version"`. */
+  expected: Phrase;
+  /** What was found, summarised for display. */
+  actual: Phrase;
 }
 
 const MAX_SHOWN = 200;
 
+/** A value in English, for checklists (`labgrade explain`). */
 export function describeValue(value: unknown): string {
   const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text;
 }
 
+/** A matcher in the rubric's own terms (`contains "PHP Version"`), for checklists. */
 export function describeMatcher(m: Matcher): string {
   if (m === null || typeof m !== "object") return `equals ${describeValue(m)}`;
   const [key, arg] = Object.entries(m)[0] as [string, any];
@@ -144,7 +149,7 @@ function test(m: Matcher, actual: unknown): boolean {
 }
 
 export function match(m: Matcher, actual: unknown): MatchResult {
-  return { passed: test(m, actual), expected: describeMatcher(m), actual: describeValue(actual) };
+  return { passed: test(m, actual), expected: matcherPhrase(m), actual: valuePhrase(actual) };
 }
 
 /** Schema of a matcher; the rubric schema puts it under $defs/matcher. */

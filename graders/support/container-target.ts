@@ -34,6 +34,10 @@ export function describeTarget(ref: ContainerRef): string {
 export const targetMessages = {
   noService:
     "Expected a container of the Compose service {service}, but there is none. Compose services found: {services}. Check the service's name under services: in your compose file, and that `docker compose up -d` ran without an error.",
+  "target.none": "none",
+  "target.oneOf": "one container of the Compose service {service}",
+  "target.noContainer": "the Compose service {service} has no container",
+  "target.several": "the Compose service {service} has {count} containers: {list}",
   severalContainers:
     "The Compose service {service} has several containers ({found}), so it is not clear which one to check. Run one container per service: no --scale and no deploy.replicas, and stop the other projects with `docker compose -p <project> down`.",
 };
@@ -41,6 +45,10 @@ export const targetMessages = {
 export const targetMessagesFr = {
   noService:
     "Un conteneur du service Compose {service} était attendu, mais il n'y en a aucun. Services Compose trouvés : {services}. Vérifiez le nom du service sous services: dans votre fichier compose, et que `docker compose up -d` s'est terminé sans erreur.",
+  "target.none": "aucun",
+  "target.oneOf": "un seul conteneur du service Compose {service}",
+  "target.noContainer": "le service Compose {service} n'a aucun conteneur",
+  "target.several": "le service Compose {service} a {count} conteneurs : {list}",
   severalContainers:
     "Le service Compose {service} a plusieurs conteneurs ({found}) : impossible de savoir lequel vérifier. Lancez un seul conteneur par service : pas de --scale ni de deploy.replicas, et arrêtez les autres projets avec `docker compose -p <projet> down`.",
 } satisfies Record<keyof typeof targetMessages, string>;
@@ -94,9 +102,9 @@ export async function resolveContainer(ctx: GraderContext, ref: ContainerRef): P
         ratio: 0,
         final: true,
         messageId: "noService",
-        data: { service, services: services.length ? firstFew(services) : "none" },
-        expected: `a container of ${describeTarget(ref)}`,
-        actual: "no such container",
+        data: { service, services: services.length ? firstFew(services) : { id: "target.none" } },
+        expected: [{ id: "target.oneOf", data: { service } }],
+        actual: [{ id: "target.noContainer", data: { service } }],
       },
     };
   }
@@ -108,8 +116,8 @@ export async function resolveContainer(ctx: GraderContext, ref: ContainerRef): P
       final: true,
       messageId: "severalContainers",
       data: { service, found: list },
-      expected: `one container of ${describeTarget(ref)}`,
-      actual: `${found.length} containers: ${list}`,
+      expected: [{ id: "target.oneOf", data: { service } }],
+      actual: [{ id: "target.several", data: { service, count: found.length, list } }],
     },
   };
 }

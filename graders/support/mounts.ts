@@ -1,7 +1,7 @@
 /** Mount expectations, shared by the container check and anything that lists mounts. */
 import type { ContainerInspectInfo } from "dockerode";
 import * as path from "node:path";
-import type { JsonSchema } from "../types";
+import type { JsonSchema, Phrase } from "../types";
 import { parseSize } from "./duration";
 import type { ItemResult } from "./items";
 
@@ -63,32 +63,112 @@ export function mountsOf(info: ContainerInspectInfo): FoundMount[] {
   return found;
 }
 
-function describeMount(m: FoundMount): string {
-  const anonymous = m.type === "volume" && /^[0-9a-f]{64}$/.test(m.source);
-  const source = m.type === "tmpfs" ? "tmpfs" : anonymous ? "an anonymous volume" : m.source ? `${m.type} ${m.source}` : `a ${m.type}`;
-  return `${source} at ${m.destination}${m.readOnly ? " (read-only)" : ""}${m.sizeBytes ? ` size ${m.sizeBytes}` : ""}`;
+/** "100 MiB": a size as a student writes it. */
+export function sizeText(bytes: number): string {
+  for (const [unit, factor] of [["GiB", 1024 ** 3], ["MiB", 1024 ** 2], ["KiB", 1024]] as const) {
+    if (bytes >= factor && bytes % (factor / 16) === 0) return `${bytes / factor} ${unit}`;
+  }
+  return `${bytes} B`;
 }
 
+/** What is mounted: a named volume, an anonymous one, a folder (relative to the submission when inside it), a tmpfs. */
+function sourcePhrase(type: string, source: string, submissionDir: string): Phrase {
+  if (type === "tmpfs") return { id: "source.tmpfs" };
+  if (type === "volume") return !source ? { id: "source.aVolume" } : /^[0-9a-f]{64}$/.test(source) ? { id: "source.anonymous" } : { id: "source.volume", data: { name: source } };
+  if (type === "bind") {
+    const inside = source === submissionDir || source.startsWith(`${submissionDir}/`);
+    return source ? { id: "source.bind", data: { path: inside ? `./${path.posix.relative(submissionDir, source)}`.replace(/^\.\/$/, ".") : source } } : { id: "source.aBind" };
+  }
+  return { id: "source.any" };
+}
+
+/** ", read-only, size 100 MiB": what else a mount says, when it says anything. */
+function optionsPhrase(readOnly: boolean | undefined, sizeBytes: number | undefined): Phrase {
+  const mode = readOnly === undefined ? "" : readOnly ? "ro" : "rw";
+  if (sizeBytes) return { id: `mount.opts.size${mode}`, data: { size: sizeText(sizeBytes) } };
+  return { id: `mount.opts.${mode || "none"}` };
+}
+
+function foundPhrase(m: FoundMount, submissionDir: string, showMode: boolean): Phrase {
+  return {
+    id: "mount.isAt",
+    data: { source: sourcePhrase(m.type, m.source, submissionDir), destination: m.destination, options: optionsPhrase(showMode ? m.readOnly : m.readOnly || undefined, m.sizeBytes) },
+  };
+}
+
+/**
+ * One item per expected mount. What was found names the near miss: what is
+ * mounted at that path instead, or, when nothing is, where the expected
+ * source is mounted (the wrong path) and what else the container mounts.
+ */
 export function mountItems(info: ContainerInspectInfo, specs: MountSpec[], submissionDir: string): ItemResult[] {
   const found = mountsOf(info);
-  const foundText = found.length ? found.map(describeMount).join(", ") : "no mounts";
   return specs.map((spec) => {
     const source =
       spec.type === "bind" && spec.source && !spec.source.startsWith("/") ? path.posix.join(submissionDir, spec.source) : spec.source;
     const at = found.find((m) => m.destination === spec.destination);
-    const expected = describeMount({
-      type: spec.type ?? "mount",
-      source: source ?? "",
-      destination: spec.destination,
-      readOnly: spec["read-only"] ?? false,
-      sizeBytes: parseSize(spec.size),
-    });
+    const sameSource = (m: FoundMount) => source !== undefined && path.posix.normalize(m.source) === path.posix.normalize(source);
+    const expected: Phrase = {
+      id: "mount.expected",
+      data: { source: source === undefined && !spec.type ? { id: "source.any" } : sourcePhrase(spec.type ?? (source?.startsWith("/") ? "bind" : "volume"), source ?? "", submissionDir), destination: spec.destination, options: optionsPhrase(spec["read-only"], parseSize(spec.size)) },
+    };
     const passed =
       at !== undefined &&
       (spec.type === undefined || at.type === spec.type) &&
-      (source === undefined || path.posix.normalize(at.source) === path.posix.normalize(source)) &&
+      (source === undefined || sameSource(at)) &&
       (spec["read-only"] === undefined || at.readOnly === spec["read-only"]) &&
       (spec.size === undefined || at.sizeBytes === parseSize(spec.size));
-    return { label: `mount ${spec.destination}`, passed, expected, actual: at ? describeMount(at) : foundText };
+    let actual: Phrase;
+    if (at) actual = foundPhrase(at, submissionDir, spec["read-only"] !== undefined);
+    else if (found.length === 0) actual = { id: "mount.noneAt", data: { destination: spec.destination } };
+    else {
+      // The expected source first: mounted at another path is the likeliest near miss.
+      const others = [...found.filter(sameSource), ...found.filter((m) => !sameSource(m))].slice(0, 4);
+      actual = { id: "mount.nothingAt", data: { destination: spec.destination, others: others.map((m) => foundPhrase(m, submissionDir, false)) } };
+    }
+    return { label: { id: "mount.label", data: { destination: spec.destination } }, passed, expected, actual };
   });
 }
+
+export const mountPhrases = {
+  en: {
+    "mount.label": "the mount at {destination}",
+    "mount.expected": "{source} mounted at {destination}{options}",
+    "mount.isAt": "{source} is mounted at {destination}{options}",
+    "mount.noneAt": "nothing is mounted at {destination}: the container has no mounts",
+    "mount.nothingAt": "nothing is mounted at {destination}; {others}",
+    "mount.opts.none": "",
+    "mount.opts.ro": " (read-only)",
+    "mount.opts.rw": " (read-write)",
+    "mount.opts.size": " (size {size})",
+    "mount.opts.sizero": " (read-only, size {size})",
+    "mount.opts.sizerw": " (read-write, size {size})",
+    "source.volume": "volume {name}",
+    "source.aVolume": "a named volume",
+    "source.anonymous": "an anonymous volume",
+    "source.bind": "folder {path}",
+    "source.aBind": "a folder",
+    "source.tmpfs": "a tmpfs",
+    "source.any": "something",
+  },
+  fr: {
+    "mount.label": "le montage sur {destination}",
+    "mount.expected": "{source} monté sur {destination}{options}",
+    "mount.isAt": "{source} est monté sur {destination}{options}",
+    "mount.noneAt": "rien n'est monté sur {destination} : le conteneur n'a aucun montage",
+    "mount.nothingAt": "rien n'est monté sur {destination} ; {others}",
+    "mount.opts.none": "",
+    "mount.opts.ro": " (en lecture seule)",
+    "mount.opts.rw": " (en lecture-écriture)",
+    "mount.opts.size": " (taille {size})",
+    "mount.opts.sizero": " (en lecture seule, taille {size})",
+    "mount.opts.sizerw": " (en lecture-écriture, taille {size})",
+    "source.volume": "le volume {name}",
+    "source.aVolume": "un volume nommé",
+    "source.anonymous": "un volume anonyme",
+    "source.bind": "le dossier {path}",
+    "source.aBind": "un dossier",
+    "source.tmpfs": "un tmpfs",
+    "source.any": "quelque chose",
+  },
+};

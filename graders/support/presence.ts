@@ -1,5 +1,6 @@
 /** Named things (volumes, images) that must exist or must be gone: one item each. */
 import type { ItemResult } from "./items";
+import { similarName } from "./near";
 import { nameListSchema } from "./schemas";
 
 export interface PresenceSpec {
@@ -7,13 +8,56 @@ export interface PresenceSpec {
   absent?: string[];
 }
 
-export function presenceItems(present: string[], spec: PresenceSpec, same: (a: string, b: string) => boolean = (a, b) => a === b): ItemResult[] {
+export type PresenceKind = "volume" | "image";
+
+/**
+ * One item per name. A missing name that is one typo away from one that
+ * exists says so: "no volume named web-content, but web_content exists".
+ */
+export function presenceItems(present: string[], spec: PresenceSpec, kind: PresenceKind, same: (a: string, b: string) => boolean = (a, b) => a === b): ItemResult[] {
   const has = (name: string) => present.some((p) => same(name, p));
+  const missing = (name: string) => {
+    const similar = similarName(name, present);
+    return similar ? { id: `${kind}.missingSimilar`, data: { name, similar } } : { id: `${kind}.missing`, data: { name } };
+  };
   return [
-    ...(spec.names ?? []).map((name) => ({ label: name, passed: has(name), expected: "exists", actual: has(name) ? "exists" : "missing" })),
-    ...(spec.absent ?? []).map((name) => ({ label: name, passed: !has(name), expected: "absent", actual: has(name) ? "still exists" : "absent" })),
+    ...(spec.names ?? []).map((name) => ({
+      label: { id: "name", data: { name } },
+      passed: has(name),
+      expected: { id: `${kind}.exists`, data: { name } },
+      actual: has(name) ? { id: `${kind}.exists`, data: { name } } : missing(name),
+    })),
+    ...(spec.absent ?? []).map((name) => ({
+      label: { id: "name", data: { name } },
+      passed: !has(name),
+      expected: { id: `${kind}.missing`, data: { name } },
+      actual: has(name) ? { id: `${kind}.stillExists`, data: { name } } : { id: `${kind}.missing`, data: { name } },
+    })),
   ];
 }
+
+export const presencePhrases = {
+  en: {
+    "volume.exists": "a volume named {name}",
+    "volume.missing": "no volume named {name}",
+    "volume.missingSimilar": "no volume named {name}, but {similar} exists",
+    "volume.stillExists": "volume {name} still exists",
+    "image.exists": "an image {name}",
+    "image.missing": "no image {name}",
+    "image.missingSimilar": "no image {name}, but {similar} exists",
+    "image.stillExists": "image {name} still exists",
+  },
+  fr: {
+    "volume.exists": "un volume nommé {name}",
+    "volume.missing": "aucun volume nommé {name}",
+    "volume.missingSimilar": "aucun volume nommé {name}, mais {similar} existe",
+    "volume.stillExists": "le volume {name} existe encore",
+    "image.exists": "une image {name}",
+    "image.missing": "aucune image {name}",
+    "image.missingSimilar": "aucune image {name}, mais {similar} existe",
+    "image.stillExists": "l'image {name} existe encore",
+  },
+};
 
 export function presenceSchema(what: string): Record<string, unknown> {
   return {

@@ -1,49 +1,68 @@
 /** Turning a step's outcome into what the student reads: points, status and message. */
 import { graderFor } from "../../graders";
-import type { Grader, Outcome } from "../../graders/types";
-import type { Lang, Translate } from "../i18n";
+import type { Grader, Outcome, Phrase } from "../../graders/types";
+import type { Lang } from "../i18n";
+import { dataText, HARNESS, phrasesText, phraseText, sayText } from "../i18n/phrases";
 import { render } from "../render";
-import type { CheckResult } from "../result";
+import type { CheckPhrases, CheckResult } from "../result";
 import type { CheckStep, Step } from "../rubric/types";
 
 export function round(points: number): number {
   return Math.round(points * 100) / 100;
 }
 
-/** A grader's message for an outcome in `lang` (English when it has no translation), with its data and expected/actual filled in. */
+/** A grader's message for an outcome in `lang`, its data (phrases included) rendered in that language. */
 export function renderedMessage(grader: Grader, outcome: Outcome, lang: Lang = "en"): string | undefined {
-  if (outcome.message) return outcome.message;
-  const id = outcome.messageId;
-  const template = id ? (lang === "en" ? undefined : grader.translations?.[lang]?.[id]) ?? grader.messages[id] : undefined;
-  return template ? render(template, { ...outcome.data, expected: outcome.expected, actual: outcome.actual }) : undefined;
+  return outcome.messageId ? phraseText(outcome.grader ?? grader, { id: outcome.messageId, data: outcome.data }, lang) : undefined;
 }
 
-/** The rubric's own failure text wins over the grader's. */
+/** The rubric's own failure text wins over the grader's; its {placeholders} take the outcome's data and values. */
 export function messageOf(step: Step, outcome: Outcome, lang: Lang = "en"): string {
   if (step.kind === "check" && step.feedback.fail) {
-    return render(step.feedback.fail, { ...outcome.data, expected: outcome.expected, actual: outcome.actual });
+    const by = outcome.grader ?? step.type;
+    return render(step.feedback.fail, { ...dataText(by, outcome.data, lang), expected: phrasesText(by, outcome.expected, lang), actual: phrasesText(by, outcome.actual, lang) });
   }
   return renderedMessage(graderFor(step.type)!, outcome, lang) ?? (outcome.passed ? "" : "The check failed.");
 }
 
-export function skipped(step: CheckStep, message: string, status: "skipped" | "failed" = "skipped"): CheckResult {
-  return { id: step.id, title: step.title, status, points: 0, maxPoints: step.points, message, hidden: step.hidden || undefined, durationMs: 0 };
+/** A check not run, for a reason of the harness's: "not checked because web-running failed". */
+export function skipped(step: CheckStep, reason: Phrase, lang: Lang = "en", status: "skipped" | "failed" = "skipped"): CheckResult {
+  return {
+    id: step.id,
+    title: step.title,
+    status,
+    points: 0,
+    maxPoints: step.points,
+    message: sayText(HARNESS, reason, lang),
+    hidden: step.hidden || undefined,
+    durationMs: 0,
+    phrases: { by: HARNESS, message: reason },
+  };
 }
 
-export function checkResultOf(step: CheckStep, outcome: Outcome, error: string | undefined, durationMs: number, t: Translate, lang: Lang = "en"): CheckResult {
+function phrasesOf(step: CheckStep, outcome: Outcome, error: string | undefined): CheckPhrases | undefined {
+  if (error) return { by: HARNESS, message: { id: "engine.graderError", data: { error } } };
+  if (outcome.passed) return undefined;
+  const own = !step.feedback.fail && outcome.messageId ? { id: outcome.messageId, data: outcome.data } : undefined;
+  return { by: outcome.grader ?? step.type, message: own, expected: outcome.expected, actual: outcome.actual };
+}
+
+export function checkResultOf(step: CheckStep, outcome: Outcome, error: string | undefined, durationMs: number, lang: Lang = "en"): CheckResult {
   const ratio = outcome.passed ? 1 : step.partial ? (outcome.ratio ?? 0) : 0;
+  const by = outcome.grader ?? step.type;
   return {
     id: step.id,
     title: step.title,
     status: error ? "error" : outcome.passed ? "passed" : "failed",
     points: round(step.points * ratio),
     maxPoints: step.points,
-    message: error ? t("engine.graderError", { error }) : outcome.passed ? "" : messageOf(step, outcome, lang),
-    expected: outcome.passed ? undefined : outcome.expected,
-    actual: outcome.passed ? undefined : outcome.actual,
+    message: error ? sayText(HARNESS, { id: "engine.graderError", data: { error } }, lang) : outcome.passed ? "" : messageOf(step, outcome, lang),
+    expected: outcome.passed ? undefined : phrasesText(by, outcome.expected, lang),
+    actual: outcome.passed ? undefined : phrasesText(by, outcome.actual, lang),
     hint: outcome.passed ? undefined : step.feedback.hint,
     hidden: step.hidden || undefined,
     durationMs,
+    phrases: phrasesOf(step, outcome, error),
   };
 }
 

@@ -3,7 +3,7 @@
  * with requires, retries, points, the grading's time limit and a stopped engine.
  * Apart from the sandbox, so that the scoring is tested without Docker.
  */
-import type { GraderContext, Outcome } from "../../graders/types";
+import type { GraderContext, Outcome, Phrase } from "../../graders/types";
 import type { Lang, Translate } from "../i18n";
 import type { CheckResult, PhaseTimings } from "../result";
 import { interpolate, type InterpolationScope } from "../rubric/interpolate";
@@ -37,6 +37,7 @@ function record(run: Run, check: CheckResult): void {
 /** Walks the steps after the entry script: requires, the time limit, a stopped engine, `only`. */
 export async function walkSteps(run: Run, sandbox: Engine, ctx: GraderContext): Promise<void> {
   const { options, t, timings } = run;
+  const lang = options.lang;
   const limits = options.rubric.limits;
   const succeeded = new Map<string, boolean>();
   const deadline = run.started + limits.gradingTimeoutMs;
@@ -44,20 +45,20 @@ export async function walkSteps(run: Run, sandbox: Engine, ctx: GraderContext): 
   let engineStopped = !(await sandbox.running());
   for (const step of run.steps) {
     // Why a step is not run, if it is not; the first reason wins.
-    const notRun = !selected.has(step.id)
-      ? { message: t("engine.notSelected"), status: "skipped" as const }
+    const notRun: { reason: Phrase; status: "skipped" | "failed" } | undefined = !selected.has(step.id)
+      ? { reason: { id: "engine.notSelected" }, status: "skipped" }
       : engineStopped
-        ? { message: t("engine.stopped"), status: "failed" as const }
+        ? { reason: { id: "engine.stopped" }, status: "failed" }
         : Date.now() > deadline
-          ? { message: t("engine.gradingTimeout", { seconds: Math.round(limits.gradingTimeoutMs / 1000) }), status: "skipped" as const }
+          ? { reason: { id: "engine.gradingTimeout", data: { seconds: Math.round(limits.gradingTimeoutMs / 1000) } }, status: "skipped" }
           : step.requires.some((id) => !succeeded.get(id))
-            ? { message: t("engine.becauseFailed", { id: step.requires.find((id) => !succeeded.get(id))! }), status: "skipped" as const }
+            ? { reason: { id: "engine.becauseFailed", data: { id: step.requires.find((id) => !succeeded.get(id))! } }, status: "skipped" }
             : undefined;
     if (notRun) {
       succeeded.set(step.id, false);
       // Checks left out by --only are not news to whoever chose them: recorded, not announced.
-      if (step.kind === "check" && !selected.has(step.id)) run.checks.push(skipped(step, notRun.message));
-      else if (step.kind === "check") record(run, skipped(step, notRun.message, notRun.status));
+      if (step.kind === "check" && !selected.has(step.id)) run.checks.push(skipped(step, notRun.reason, lang));
+      else if (step.kind === "check") record(run, skipped(step, notRun.reason, lang, notRun.status));
       continue;
     }
     const stepStarted = Date.now();
@@ -77,7 +78,7 @@ export async function walkSteps(run: Run, sandbox: Engine, ctx: GraderContext): 
       if (!outcome.passed && !engineStopped) run.warnings.push(t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? messageOf(step, outcome, run.options.lang) }));
       continue;
     }
-    record(run, engineStopped ? skipped(step, t("engine.stopped"), "failed") : checkResultOf(step, outcome, error, Date.now() - stepStarted, t, run.options.lang));
+    record(run, engineStopped ? skipped(step, { id: "engine.stopped" }, lang, "failed") : checkResultOf(step, outcome, error, Date.now() - stepStarted, lang));
   }
   if (engineStopped) run.warnings.push(t("warning.engineStopped"));
 }

@@ -1,0 +1,15 @@
+/**
+ * The phrases several graders share (matchers and values, expectation keys,
+ * names, containers and their states, mounts), in every language. A grader's
+ * own messages come first; a phrase id not found in either is a bug.
+ */
+import { matcherPhrases } from "../matchers/phrases";
+import { itemPhrases } from "./items";
+import { mountPhrases } from "./mounts";
+import { presencePhrases } from "./presence";
+import { containerPhrases } from "./running";
+
+export const sharedPhrases: { en: Record<string, string>; fr: Record<string, string> } = {
+  en: { ...matcherPhrases.en, ...itemPhrases.en, ...presencePhrases.en, ...containerPhrases.en, ...mountPhrases.en },
+  fr: { ...matcherPhrases.fr, ...itemPhrases.fr, ...presencePhrases.fr, ...containerPhrases.fr, ...mountPhrases.fr },
+};
