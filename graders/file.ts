@@ -173,7 +173,8 @@ export const file: Grader<FileSpec> = {
     }
     const target = spec.container === undefined ? undefined : await resolveContainer(ctx, spec.container);
     if (target?.outcome) return target.outcome;
-    if (target) {
+    // A file that must not exist is not there in a stopped container either, as before any message.
+    if (target && spec.exists !== false) {
       const stopped = await notRunning(ctx, target.name);
       if (stopped) return stopped;
     }

@@ -1,5 +1,6 @@
 import type { ContainerInspectInfo } from "dockerode";
 import { composeLabels, fakeContext, inspected } from "../test/support/fake-context";
+import { said } from "../test/support/said";
 import { composeProjectOf, composeUpArgs, createRequestOf, recreate } from "./recreate";
 
 function info(networkMode: string, networks: Record<string, unknown>): ContainerInspectInfo {
@@ -52,9 +53,10 @@ describe("recreate of Compose services", () => {
     );
   });
 
-  test("a failing compose up is reported with what it said", async () => {
+  test("a failing compose up is reported in the student's words, not with what compose said", async () => {
     const ctx = fakeContext({ containers: { "shop-db-1": service("db") }, commands: { "docker compose": { exitCode: 1, stderr: "open /home/student/submission/app/compose.yaml: no such file or directory\n" } } });
     const outcome = await recreate.evaluate(ctx, { containers: [{ service: "db" }] });
-    expect(outcome).toMatchObject({ passed: false, messageId: "failed", data: { detail: "docker compose up db: open /home/student/submission/app/compose.yaml: no such file or directory" } });
+    expect(outcome).toMatchObject({ passed: false, messageId: "failed" });
+    expect(said("recreate", outcome, "fr").message).toBe("Impossible de recréer db : `docker compose up --force-recreate` ne l'a pas remis en route (essayez-le vous-même).");
   });
 });

@@ -16,6 +16,8 @@ const messages = {
   failed: "Could not restart {containers}: {reason}.",
   missing: "Could not restart {containers}: {reason}.",
   "restart.stopped": "{name} did not start again (look at `docker logs {name}`)",
+  "restart.stopFailed": "docker stop did not stop them",
+  "restart.startFailed": "docker start did not start them",
 };
 
 const messagesFr = {
@@ -23,6 +25,8 @@ const messagesFr = {
   failed: "Impossible de redémarrer {containers} : {reason}.",
   missing: "Impossible de redémarrer {containers} : {reason}.",
   "restart.stopped": "{name} n'a pas redémarré (regardez `docker logs {name}`)",
+  "restart.stopFailed": "docker stop ne les a pas arrêtés",
+  "restart.startFailed": "docker start ne les a pas démarrés",
 } satisfies Record<keyof typeof messages, string>;
 
 export const restart: Grader<RestartSpec> = {
@@ -53,12 +57,13 @@ export const restart: Grader<RestartSpec> = {
       if (!(await ctx.docker.container(name))) return { passed: false, messageId: "missing", data: { containers, reason: await noContainerPhrase(ctx, name) } };
     }
     const seconds = Math.ceil((parseDuration(spec["stop-timeout"]) ?? 10_000) / 1000);
-    await ctx.docker.cli(["stop", "-t", String(seconds), ...names], { timeoutMs: (seconds + 30) * 1000 * names.length });
-    await ctx.docker.cli(["start", ...[...names].reverse()], { timeoutMs: 60_000 });
+    const stop = await ctx.docker.cli(["stop", "-t", String(seconds), ...names], { timeoutMs: (seconds + 30) * 1000 * names.length });
+    const start = await ctx.docker.cli(["start", ...[...names].reverse()], { timeoutMs: 60_000 });
+    if (stop.exitCode === 0 && start.exitCode === 0) return { passed: true };
+    // Docker's own error text is not for students: name the container that did not come back.
     for (const name of names) {
-      const info = await ctx.docker.container(name);
-      if (!info?.State.Running) return { passed: false, messageId: "failed", data: { containers, reason: { id: "restart.stopped", data: { name } } } };
+      if (!(await ctx.docker.container(name))?.State.Running) return { passed: false, messageId: "failed", data: { containers, reason: { id: "restart.stopped", data: { name } } } };
     }
-    return { passed: true };
+    return { passed: false, messageId: "failed", data: { containers, reason: { id: stop.exitCode !== 0 ? "restart.stopFailed" : "restart.startFailed" } } };
   },
 };

@@ -1,4 +1,5 @@
 import { composeLabels, fakeContext, inspected } from "../../test/support/fake-context";
+import { said } from "../../test/support/said";
 import { renderedMessage } from "../../runner/steps/results";
 import { exec } from "../exec";
 import { file } from "../file";
@@ -27,7 +28,9 @@ describe("resolveContainer", () => {
     const ctx = fakeContext({ containers: { "shop-web-1": web("shop"), "blog-web-1": web("blog") } });
     expect(await resolveContainer(ctx, { service: "web", project: "blog" })).toEqual({ name: "blog-web-1" });
     const both = await resolveContainer(ctx, { service: "web" });
-    expect(both.outcome).toMatchObject({ passed: false, final: true, messageId: "severalContainers", actual: "2 containers: blog-web-1 (-p blog), shop-web-1 (-p shop)" });
+    expect(both.outcome).toMatchObject({ passed: false, final: true, messageId: "severalContainers" });
+    expect(said("container", both.outcome!).actual).toBe("the Compose service web has 2 containers: blog-web-1 (-p blog), shop-web-1 (-p shop)");
+    expect(said("container", both.outcome!, "fr").actual).toBe("le service Compose web a 2 conteneurs : blog-web-1 (-p blog), shop-web-1 (-p shop)");
   });
 
   test("a scaled service is refused, naming its containers", async () => {
@@ -48,7 +51,9 @@ describe("resolveContainer", () => {
     expect(renderedMessage(exec, outcome!, "fr")).toContain("Services Compose trouvés : database, web.");
     const two = fakeContext({ containers: { "shop-web-1": web("shop"), "blog-db-1": web("blog", "db") } });
     expect((await resolveContainer(two, { service: "db", project: "shop" })).outcome?.data).toEqual({ service: "db (-p shop)", services: "db (-p blog), web (-p shop)" });
-    expect((await resolveContainer(fakeContext({}), { service: "db" })).outcome?.data?.services).toBe("none");
+    const none = (await resolveContainer(fakeContext({}), { service: "db" })).outcome!;
+    expect(said("container", none).message).toContain("Compose services found: none.");
+    expect(said("container", none, "fr")).toMatchObject({ message: expect.stringContaining("Services Compose trouvés : aucun."), actual: "le service Compose db n'a aucun conteneur" });
   });
 });
 
@@ -66,7 +71,7 @@ describe("every grader that names a container takes a Compose service", () => {
   const cases: [string, (ctx: ReturnType<typeof fakeContext>) => Promise<unknown>, string][] = [
     ["exec", (ctx) => exec.evaluate(ctx, { container: { service: "web" }, command: "true", expect: { "exit-code": 0 } }), "docker exec submission-web-1 sh -c true"],
     ["sql", (ctx) => sql.evaluate(ctx, { container: { service: "db" }, engine: "mysql", user: "u", query: "SELECT 1", expect: { output: "webapp" } }), "docker exec submission-db-1 mysql"],
-    ["file", (ctx) => file.evaluate(ctx, { container: { service: "web", project: "submission" }, path: "/var/www/html/info.php" }), "docker exec submission-web-1 head"],
+    ["file", (ctx) => file.evaluate(ctx, { container: { service: "web", project: "submission" }, path: "/var/www/html/info.php" }), "docker exec submission-web-1 sh -c"],
     ["tcp", (ctx) => tcp.evaluate(ctx, { from: { service: "web" }, host: "mysql", port: 3306 }), "docker exec submission-web-1 sh -c"],
     ["restart", (ctx) => restart.evaluate(ctx, { containers: [{ service: "web" }, { service: "db" }] }), "docker start submission-db-1 submission-web-1"],
   ];
