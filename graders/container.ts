@@ -87,7 +87,7 @@ const messages = {
   ...targetMessages,
   absent:
     "Expected a container named {name}, but there is none. Containers found: {present}. Start it with `docker run --name {name} ...` and check that your script did not stop on an error before.",
-  present: "Expected no container named {name}, but it still exists ({state}). Remove it with `docker rm {name}`.",
+  present: "Expected no container named {name}, but it still exists, {state}. Remove it with `docker rm {name}`.",
   mismatch: "Container {name} does not match for {failed}. Compare your `docker run` options with the lab's, then inspect it with `docker inspect {name}`.",
   serviceMismatch:
     "The container of service {service} ({name}) does not match for {failed}. Compare the service's settings in your compose file with the lab's, run `docker compose up -d` again, then inspect it with `docker inspect {name}`.",
@@ -113,7 +113,7 @@ const messages = {
 const messagesFr = {
   ...targetMessagesFr,
   absent: "Un conteneur nommé {name} était attendu, mais il n'y en a aucun. Conteneurs trouvés : {present}. Lancez-le avec `docker run --name {name} ...` et vérifiez que votre script ne s'est pas arrêté sur une erreur avant.",
-  present: "Aucun conteneur nommé {name} n'était attendu, mais il existe encore ({state}). Supprimez-le avec `docker rm {name}`.",
+  present: "Aucun conteneur nommé {name} n'était attendu, mais il existe encore, {state}. Supprimez-le avec `docker rm {name}`.",
   mismatch: "Le conteneur {name} ne correspond pas pour {failed}. Comparez vos options de `docker run` avec celles du TP, puis inspectez-le avec `docker inspect {name}`.",
   serviceMismatch:
     "Le conteneur du service {service} ({name}) ne correspond pas pour {failed}. Comparez les réglages du service dans votre fichier compose avec ceux du TP, relancez `docker compose up -d`, puis inspectez-le avec `docker inspect {name}`.",

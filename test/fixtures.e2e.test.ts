@@ -17,7 +17,7 @@ interface Expected {
   description: string;
   score: number;
   checks: Record<string, string>;
-  /** Text the result's warnings or check messages must contain. */
+  /** Text the result's warnings or check messages (with what they expected and found) must contain. */
   mentions?: string[];
   /** Extra command-line arguments, e.g. a shorter --timeout for a script that never ends. */
   args?: string[];
@@ -111,7 +111,7 @@ describe.each(cases.map((c) => [`${c.rubric}/${c.name}`, c] as const))("%s", (_l
     for (const check of result?.checks ?? []) {
       if (check.status !== "passed") expect(check.message.length).toBeGreaterThan(20);
     }
-    const text = [...(result?.warnings ?? []), ...(result?.checks ?? []).map((check) => check.message)].join("\n");
+    const text = [...(result?.warnings ?? []), ...(result?.checks ?? []).flatMap((check) => [check.message, check.expected ?? "", check.actual ?? ""])].join("\n");
     for (const mention of c.expected.mentions ?? []) expect(text).toContain(mention);
   });
 
