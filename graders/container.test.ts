@@ -96,7 +96,7 @@ describe("container", () => {
     const wrong = await container.evaluate(ctx, { service: "db", project: "submission", image: "mysql:5.7" });
     expect(wrong).toMatchObject({ passed: false, messageId: "serviceMismatch", data: { name: "submission-db-1", service: "db" } });
     expect(renderedMessage(container, wrong)).toBe(
-      "The container of service db (submission-db-1) does not match for image. Compare the service's settings in your compose file with the lab's, run `docker compose up -d` again, then inspect it with `docker inspect submission-db-1`.",
+      "The container of service db (submission-db-1) does not match for its image. Compare the service's settings in your compose file with the lab's, run `docker compose up -d` again, then inspect it with `docker inspect submission-db-1`.",
     );
     expect(container.describe({ service: "db", state: "running" })).toBe("service db is running");
     expect(container.describe({ name: "lamp-mysql", state: "running" })).toBe("container lamp-mysql is running");
