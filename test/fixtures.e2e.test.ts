@@ -12,6 +12,7 @@ import { inPool, ROOT, runCli, type CliRun } from "./support/cli";
 import { EngineWatch } from "./support/engine-state";
 import { leaks, studentVisible } from "./support/student-visible";
 import { LANGS } from "../runner/i18n";
+import { junitSchemaErrors } from "./support/junit-schema";
 
 interface Expected {
   description: string;
@@ -37,6 +38,7 @@ interface Case {
 interface Graded {
   run: CliRun;
   result?: GradeResult;
+  junit?: string;
 }
 
 const SUBMISSIONS = path.join(ROOT, "fixtures", "submissions");
@@ -81,9 +83,11 @@ beforeAll(async () => {
   }
   await inPool(cases, PARALLEL, async (c) => {
     const json = path.join(out, `${c.rubric}--${c.name}.json`);
-    const run = await runCli(["grade", c.dir, "--rubric", path.join(ROOT, "rubrics", `${c.rubric}.yaml`), "--json", json, ...(c.expected.args ?? [])]);
+    const junit = path.join(out, `${c.rubric}--${c.name}.xml`);
+    const rubric = path.join(ROOT, "rubrics", `${c.rubric}.yaml`);
+    const run = await runCli(["grade", c.dir, "--rubric", rubric, "--json", json, "--junit", junit, ...(c.expected.args ?? [])]);
     const result = fs.existsSync(json) ? (JSON.parse(fs.readFileSync(json, "utf8")) as GradeResult) : undefined;
-    graded.set(c, { run, result });
+    graded.set(c, { run, result, junit: fs.existsSync(junit) ? fs.readFileSync(junit, "utf8") : undefined });
   });
 });
 
@@ -104,6 +108,13 @@ describe.each(cases.map((c) => [`${c.rubric}/${c.name}`, c] as const))("%s", (_l
     const statuses = Object.fromEntries((result?.checks ?? []).map((check) => [check.id, check.status]));
     expect(statuses).toEqual(c.expected.checks);
     expect(result?.score).toBe(c.expected.score);
+  });
+
+  test("writes a junit.xml that Jenkins' xunit plugin accepts (its junit-10.xsd), one testcase per check", () => {
+    const { junit, result } = graded.get(c)!;
+    expect(junit).toBeDefined();
+    expect(junitSchemaErrors(junit!)).toEqual([]);
+    expect(junit!.match(/<testcase /g)).toHaveLength(result?.checks.length ?? -1);
   });
 
   test("says in words what went wrong", () => {

@@ -1,6 +1,7 @@
 import type { GradeResult } from "../result";
 import { toJunit } from "./junit";
 import { erroredResult, lampResult } from "../../test/support/sample-results";
+import { junitSchemaErrors } from "../../test/support/junit-schema";
 
 interface XmlElement {
   name: string;
@@ -71,12 +72,8 @@ const one = (element: XmlElement, name: string): XmlElement => {
   if (found.length !== 1) throw new Error(`${found.length} <${name}> in <${element.name}>`);
   return found[0]!;
 };
-const properties = (element: XmlElement): Record<string, string> =>
-  Object.fromEntries(
-    element.children.filter((c) => c.name === "properties").flatMap((p) => p.children).map((p) => [p.attrs.name, p.attrs.value]),
-  );
 const testcase = (suite: XmlElement, id: string): XmlElement => {
-  const found = all(suite, "testcase").find((t) => t.attrs.name!.includes(`] ${id}: `));
+  const found = all(suite, "testcase").find((t) => t.attrs.name!.startsWith(`${id}: `));
   if (!found) throw new Error(`no testcase for ${id}`);
   return found;
 };
@@ -94,63 +91,97 @@ describe("the test's XML reader", () => {
   });
 });
 
+
 describe("toJunit", () => {
   const xml = toJunit(lampResult);
   const suite = one(read(xml), "testsuite");
 
-  it("writes one suite per submission with its score, named rubric — submission", () => {
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
-    expect(suite.attrs).toMatchObject({ name: "lamp-stack — alice-dupont", time: "40.21", tests: "8", failures: "2", errors: "0", skipped: "1" });
-    expect(properties(suite)).toEqual({ score: "17", maxScore: "20", status: "completed" });
+  it("is valid against the schema Jenkins' xunit plugin validates with, as are all the sample reports", () => {
+    for (const report of [xml, toJunit(lampResult, { showHidden: true }), toJunit(erroredResult), toJunit([lampResult, erroredResult])]) {
+      expect(junitSchemaErrors(report)).toEqual([]);
+    }
   });
 
-  it("writes one testcase per check, named [points/max] id: title, with its properties", () => {
+  it("the schema check fails on what Jenkins refuses", () => {
+    const refused = xml.replace("<testsuites ", '<testsuites skipped="1" ').replace("<system-out>", '<properties><property name="points" value="3"/></properties><system-out>');
+    expect(junitSchemaErrors(refused).join("\n")).toMatch(/attribute 'skipped'[\s\S]*'properties': This element is not expected/);
+  });
+
+  it("writes one suite per submission with its score, named rubric — submission", () => {
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
+    expect(suite.attrs).toEqual({ name: "lamp-stack — alice-dupont", time: "40.21", tests: "8", failures: "2", errors: "0", skipped: "1" });
+    const properties = Object.fromEntries(one(suite, "properties").children.map((p) => [p.attrs.name, p.attrs.value]));
+    expect(properties).toEqual({ score: "17", maxScore: "20", status: "completed" });
+  });
+
+  it("names each testcase id: title, without the points, and its class rubric.submission", () => {
     const cases = all(suite, "testcase");
     expect(cases).toHaveLength(lampResult.checks.length);
     expect(cases[0]!.attrs).toEqual({
-      classname: "lamp-stack",
-      name: "[3/3] volumes: Les volumes mysql-data, web-content et user-uploads existent",
+      classname: "lamp-stack.alice-dupont",
+      name: "volumes: Les volumes mysql-data, web-content et user-uploads existent",
       time: "0.12",
     });
-    expect(properties(cases[0]!)).toEqual({ points: "3", maxPoints: "3", status: "passed" });
-    expect(properties(testcase(suite, "restore-secret"))).toEqual({ points: "2", maxPoints: "3", status: "failed" });
+    // The same check at another score keeps its name: CI tools key a test's history on it.
+    const worse = { ...lampResult, checks: [{ ...lampResult.checks[0]!, status: "failed" as const, points: 0 }] };
+    expect(all(one(read(toJunit(worse)), "testsuite"), "testcase")[0]!.attrs).toEqual(cases[0]!.attrs);
+  });
+
+  it("gives every testcase its points in system-out", () => {
+    expect(one(testcase(suite, "volumes"), "system-out").text).toBe("points: 3/3");
+    expect(one(testcase(suite, "restore-secret"), "system-out").text).toBe("points: 2/3");
+    expect(one(testcase(suite, "webapp-db"), "system-out").text).toBe("points: 0/1");
+    expect(testcase(suite, "volumes").children.map((c) => c.name)).toEqual(["system-out"]);
   });
 
   it("keeps French text, emoji and markup characters byte for byte", () => {
-    expect(testcase(suite, "info-page").attrs.name).toBe("[4/4] info-page: La page info.php répond « PHP Version » 🚀");
-    expect(testcase(suite, "backup-archive").attrs.name).toBe("[2/2] backup-archive: L’archive backup.tar.gz existe & se liste");
+    expect(testcase(suite, "info-page").attrs.name).toBe("info-page: La page info.php répond « PHP Version » 🚀");
+    expect(testcase(suite, "backup-archive").attrs.name).toBe("backup-archive: L’archive backup.tar.gz existe & se liste");
     expect(xml).toContain("existe &amp; se liste");
-    const names = all(suite, "testcase").map((t) => t.attrs.name!.replace(/^\[[^\]]*\] [\w-]+: /, ""));
+    const names = all(suite, "testcase").map((t) => t.attrs.name!.replace(/^[\w-]+: /, ""));
     expect(names).toEqual(lampResult.checks.map((c) => c.title));
   });
 
-  it("gives a failed check a failure with its message, and expected, found and hint in the body", () => {
+  it("gives a failed check a failure whose body has the points, expected, found, the message and the hint", () => {
     const failure = one(testcase(suite, "mysql-running"), "failure");
     expect(failure.attrs).toEqual({ message: "L’état du conteneur n’est pas « running » | vérifiez son démarrage.", type: "failed" });
-    // Two "]]>" in the script output: both must survive inside the CDATA body.
+    // GitLab shows the body, not the message: the explanation is there in full.
     expect(failure.text).toBe(
-      'expected: état "running" & santé <healthy>\n' +
+      "points: 0/1\n" +
+        'expected: état "running" & santé <healthy>\n' +
         "found: exited (1)\n[ERROR] --initialize specified but the data directory has files in it. ]]> Aborting. ]]> bye\n" +
+        "L’état du conteneur n’est pas « running » | vérifiez son démarrage.\n" +
         "hint: Lisez `docker logs lamp-mysql` : le volume mysql-data était-il vide à la création ? 🐬",
     );
   });
 
-  it("keeps newlines in attribute values", () => {
-    const withNewline: GradeResult = { ...lampResult, checks: [{ ...lampResult.checks[1]!, message: "ligne 1\nligne 2" }] };
-    const failure = one(read(toJunit(withNewline)), "failure");
-    expect(failure.attrs.message).toBe("ligne 1\nligne 2");
+  it("keeps newlines and tabs in attribute values", () => {
+    const withNewline: GradeResult = { ...lampResult, checks: [{ ...lampResult.checks[1]!, message: "ligne 1\nligne 2\tfin" }] };
+    const report = toJunit(withNewline);
+    expect(one(read(report), "failure").attrs.message).toBe("ligne 1\nligne 2\tfin");
+    expect(report).toContain('message="ligne 1&#10;ligne 2&#9;fin"');
   });
 
-  it("marks a skipped check skipped, with its reason in system-out", () => {
+  it("replaces what XML cannot hold (lone surrogates, U+FFFF) and stays valid", () => {
+    const odd: GradeResult = { ...lampResult, checks: [{ ...lampResult.checks[1]!, actual: "a\uD800b\uFFFFc\x01d" }] };
+    const report = toJunit(odd);
+    expect(junitSchemaErrors(report)).toEqual([]);
+    expect(one(read(report), "failure").text).toContain("found: a\uFFFDb\uFFFDcd");
+  });
+
+  it("marks a skipped check skipped, with its reason as message and body", () => {
     const skipped = testcase(suite, "webapp-db");
-    expect(one(skipped, "skipped").attrs).toEqual({});
-    expect(one(skipped, "system-out").text).toBe("not checked because mysql-running failed");
+    const element = one(skipped, "skipped");
+    expect(element.attrs).toEqual({ message: "not checked because mysql-running failed" });
+    expect(element.text).toBe("not checked because mysql-running failed");
     expect(all(skipped, "failure")).toHaveLength(0);
   });
 
-  it("hides a hidden check's feedback unless showHidden", () => {
+  it("hides a hidden check's feedback unless showHidden, but not its points", () => {
     expect(xml).not.toContain("SECRET");
-    expect(one(testcase(suite, "restore-secret"), "failure").attrs.message).toBe("hidden check: details are not shown");
+    const hidden = one(testcase(suite, "restore-secret"), "failure");
+    expect(hidden.attrs.message).toBe("hidden check: details are not shown");
+    expect(hidden.text).toBe("points: 2/3\nhidden check: details are not shown");
     const open = one(read(toJunit(lampResult, { showHidden: true })), "testsuite");
     const failure = one(testcase(open, "restore-secret"), "failure");
     expect(failure.attrs.message).toBe("SECRET-MESSAGE: 2 des 3 fichiers restaurés");
@@ -161,17 +192,20 @@ describe("toJunit", () => {
     const errored = one(read(toJunit(erroredResult)), "testsuite");
     expect(errored.attrs).toMatchObject({ name: "lamp-stack — bob <b&b>", tests: "1", errors: "1" });
     const grading = one(errored, "testcase");
-    expect(grading.attrs).toMatchObject({ classname: "lamp-stack", name: "grading" });
-    expect(one(grading, "error").attrs.message).toBe("Le script n’a pas terminé en 300 s : « lamp.sh » a été arrêté.");
+    expect(grading.attrs).toMatchObject({ classname: "lamp-stack.bob <b&b>", name: "grading" });
+    const error = one(grading, "error");
+    expect(error.attrs.message).toBe("Le script n’a pas terminé en 300 s : « lamp.sh » a été arrêté.");
+    expect(error.text).toBe(error.attrs.message);
     expect(one(grading, "system-out").text).toBe("waiting for mysql…\nwaiting for mysql…\n");
     expect(toJunit(erroredResult)).not.toContain("\x1b");
   });
 
-  it("puts several submissions in one report, and each call starts from an empty builder", () => {
+  it("puts several submissions in one report, each its own class, with totals and no skipped on testsuites", () => {
     const both = read(toJunit([lampResult, erroredResult]));
     expect(both.name).toBe("testsuites");
     expect(all(both, "testsuite").map((s) => s.attrs.name)).toEqual(["lamp-stack — alice-dupont", "lamp-stack — bob <b&b>"]);
-    expect(both.attrs).toMatchObject({ tests: "9", failures: "2", errors: "1", skipped: "1" });
+    expect(new Set(all(both, "testcase").map((t) => t.attrs.classname))).toEqual(new Set(["lamp-stack.alice-dupont", "lamp-stack.bob <b&b>"]));
+    expect(both.attrs).toEqual({ tests: "9", failures: "2", errors: "1", time: "341.71" });
     expect(toJunit(lampResult)).toBe(xml);
   });
 });
