@@ -4,7 +4,10 @@
  * the Classroom reporter's runner id matches its environment variable. Then the
  * grading steps themselves run, as the templates write them, on submissions that
  * need no sandbox (no Docker): the Classroom step's output decodes as the reporter
- * decodes it, and the instructor workflows' shards merge into a gradebook.
+ * decodes it, and the instructor workflows' shards merge into a gradebook. Every
+ * GitHub workflow (the templates and the project's own .github/workflows/ci.yml)
+ * names the current major of each action and Node 22 or 24, and each template
+ * installs a pinned labgrade package without install scripts.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -28,6 +31,113 @@ const CLI = path.join(ROOT, "dist", "runner", "cli.js");
 const TEMPLATES = ["github-classroom.yml", "github-instructor-batch.yml", "gitlab-ci.yml"];
 const load = (name: string): Yaml => yaml.load(fs.readFileSync(path.join(ROOT, "ci", name), "utf8")) as Yaml;
 const EMPTY = path.join(ROOT, "fixtures", "submissions", "lamp-stack", "empty");
+const GITHUB_WORKFLOWS = ["ci/github-classroom.yml", "ci/github-instructor-batch.yml", ".github/workflows/ci.yml"];
+const loadFile = (file: string): Yaml => yaml.load(fs.readFileSync(path.join(ROOT, file), "utf8")) as Yaml;
+
+/**
+ * The current major of each action the workflows use, read in each action's own
+ * repository (its tags, package.json and action.yml) on 2026-12-01: checkout v7.0.1,
+ * setup-node v7.0.0, upload-artifact v7.0.0, download-artifact v8.0.1, all on node24.
+ * autograding-grading-reporter has only v1 (archived with GitHub Classroom).
+ */
+const CURRENT: Record<string, string> = {
+  "actions/checkout": "v7",
+  "actions/setup-node": "v7",
+  "actions/upload-artifact": "v7",
+  "actions/download-artifact": "v8",
+  "classroom-resources/autograding-grading-reporter": "v1",
+};
+const NODE_MAJORS = [22, 24];
+
+type Job = { steps: Step[]; strategy?: { matrix: Yaml & { include?: Yaml[] } }; "runs-on"?: string };
+const jobsOf = (workflow: Yaml): Job[] => Object.values(workflow.jobs as Record<string, Job>);
+
+/** The Node major a setup-node step asks for, each of a matrix's when it names one. */
+function nodeVersions(step: Step, job: Job): unknown[] {
+  const version = step.with?.["node-version"] as unknown;
+  const matrixKey = typeof version === "string" ? /^\$\{\{ matrix\.(\w+) \}\}$/.exec(version)?.[1] : undefined;
+  if (!matrixKey) return [version];
+  return (job.strategy?.matrix.include ?? []).map((entry) => entry[matrixKey]);
+}
+
+describe.each(GITHUB_WORKFLOWS)("%s", (file) => {
+  const workflow = loadFile(file);
+  const steps = jobsOf(workflow).flatMap((job) => job.steps.map((step) => ({ step, job })));
+
+  test("uses the current major of every action, and Node 22 or 24", () => {
+    const uses = steps.flatMap(({ step }) => (step.uses ? [step.uses] : []));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const action of uses) {
+      const [name, ref] = action.split("@");
+      expect({ action, current: CURRENT[name!] }).toEqual({ action, current: ref });
+    }
+    const setups = steps.filter(({ step }) => step.uses?.startsWith("actions/setup-node@"));
+    expect(setups.length).toBeGreaterThan(0);
+    for (const { step, job } of setups) {
+      for (const version of nodeVersions(step, job)) expect(NODE_MAJORS).toContain(version);
+    }
+  });
+});
+
+describe("Node in the GitLab template and the harness image", () => {
+  test("the GitLab jobs run a Node 22 or 24 image", () => {
+    const image = (load("gitlab-ci.yml")[".labgrade"] as { image: string }).image;
+    expect(image).toMatch(/^node:(22|24)-/);
+  });
+
+  test("ci/Dockerfile installs a Node 22 or 24 from the npm registry's node-linux package", () => {
+    const dockerfile = fs.readFileSync(path.join(ROOT, "ci", "Dockerfile"), "utf8");
+    const version = /^ARG NODE_VERSION=(\d+)\.\d+\.\d+$/m.exec(dockerfile);
+    expect(NODE_MAJORS).toContain(Number(version?.[1]));
+    expect(dockerfile).toContain('npm pack --silent "node-linux-${arch}@${NODE_VERSION}"');
+  });
+});
+
+/** Every `npm install --global` line of a template's scripts. */
+const installs = (template: Yaml): string[] =>
+  scripts(template).flatMap((script) => script.split("\n")).filter((line) => /\bnpm install --global\b/.test(line));
+
+describe.each(TEMPLATES)("ci/%s installs labgrade", (name) => {
+  const template = load(name);
+
+  test("from a pinned package (a release tarball), without install scripts: the package is built", () => {
+    const lines = installs(template);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line.trim().replace(/^- /, "")).toBe('npm install --global --ignore-scripts --no-audit --no-fund "$LABGRADE_PACKAGE"');
+    }
+    const env = (template.env ?? template.variables) as Record<string, string>;
+    expect(env.LABGRADE_PACKAGE).toMatch(/\/labgrade-\d+\.\d+\.\d+\.tgz$/);
+    expect(JSON.stringify(template)).not.toMatch(/LABGRADE_REPOSITORY|npm ci/);
+  });
+});
+
+describe(".github/workflows/ci.yml", () => {
+  const workflow = loadFile(".github/workflows/ci.yml");
+  const jobs = jobsOf(workflow);
+
+  test("its shell parses (bash -n) and takes workflow values through the environment", () => {
+    expect(scripts(workflow).length).toBeGreaterThan(0);
+    for (const script of scripts(workflow)) {
+      expect(script).not.toContain("${{");
+      const check = spawnSync("bash", ["-n"], { input: script, encoding: "utf8" });
+      expect({ script, stderr: check.stderr }).toEqual({ script, stderr: "" });
+    }
+  });
+
+  test("runs .ci/run on ubuntu-24.04, once with real images and once with the stand-ins forced", () => {
+    for (const job of jobs) {
+      expect(job["runs-on"]).toBe("ubuntu-24.04");
+      expect(job.steps.some((step) => /\bbash \.ci\/run$/.test(step.run ?? ""))).toBe(true);
+    }
+    const runs = jobs.flatMap((job) => job.strategy?.matrix.include ?? [{}]);
+    expect(runs.map((entry) => entry.pull)).toEqual(expect.arrayContaining(["", "never"]));
+    const step = jobs[0]!.steps.find((s) => s.run?.includes(".ci/run"))!;
+    expect(step.env?.LABGRADE_PULL).toBe("${{ matrix.pull }}");
+    // LABGRADE_PULL=never is what forces the stand-ins (runner/setup/images.ts reads it).
+    expect(fs.readFileSync(path.join(ROOT, "runner", "setup", "images.ts"), "utf8")).toContain('process.env.LABGRADE_PULL === "never"');
+  });
+});
 
 /** Every shell script of a template: GitHub's `run:`, GitLab's script lists. */
 function scripts(node: unknown, key = ""): string[] {
@@ -96,12 +206,11 @@ describe.each(TEMPLATES)("ci/%s", (name) => {
   });
 });
 
-/** A workspace with a `labgrade` on the PATH, linked the way the templates link it. */
+/** A workspace with a `labgrade` on the PATH, as the templates' global install puts it. */
 function workspace(): { dir: string; env: Record<string, string> } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-templates-"));
   fs.mkdirSync(path.join(dir, "bin"));
   fs.symlinkSync(path.join(ROOT, "bin", "labgrade.js"), path.join(dir, "bin", "labgrade"));
-  fs.symlinkSync(ROOT, path.join(dir, "labgrade"));
   return { dir, env: { ...(process.env as Record<string, string>), PATH: `${path.join(dir, "bin")}:${process.env.PATH}`, NO_COLOR: "1" } };
 }
 
@@ -119,11 +228,11 @@ describe("ci/github-classroom.yml", () => {
     expect(Object.keys(workflow.jobs as Yaml)).toEqual(["run-autograding-tests"]);
     expect(job["runs-on"]).toBe("ubuntu-latest");
     expect(job.steps.map((s) => s.uses?.split("@")[0])).toEqual(expect.arrayContaining(["actions/checkout", "actions/setup-node"]));
-    expect(job.steps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with?.["node-version"]).toBe(20);
+    expect(NODE_MAJORS).toContain(job.steps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with?.["node-version"]);
   });
 
   test("hands each runner's result to the reporter in <ID upper-cased>_RESULTS, as its source reads it", () => {
-    const reporter = job.steps.find((s) => s.uses === "classroom-resources/autograding-grading-reporter@v1")!;
+    const reporter = job.steps.find((s) => s.uses?.startsWith("classroom-resources/autograding-grading-reporter@"))!;
     const runners = reporter.with!.runners!.split(",").map((id) => id.trim());
     expect(runners.length).toBeGreaterThan(0);
     for (const id of runners) {
@@ -213,7 +322,7 @@ describe("ci/github-instructor-batch.yml", () => {
       makeClass(path.join(dir, inputs.class!.default));
       const grade = jobs.grade!.steps.find((s) => s.run?.includes("labgrade batch"))!;
       for (const shard of ["1", "2"]) {
-        const shardEnv = { CLASS: inputs.class!.default, RUBRIC: "labgrade/rubrics/lamp-stack.yaml", SHARD: shard, SHARDS: "2", PARALLEL: inputs.parallel!.default };
+        const shardEnv = { CLASS: inputs.class!.default, RUBRIC: inputs.rubric!.default, SHARD: shard, SHARDS: "2", PARALLEL: inputs.parallel!.default };
         expect(runScript(grade.run!, dir, { ...env, ...shardEnv })).toMatchObject({ code: 0 });
         // download-artifact puts each artifact in a folder of its name under `path`.
         fs.mkdirSync(path.join(dir, "shards"), { recursive: true });
