@@ -19,6 +19,7 @@ import { explainCommand } from "./commands/explain";
 import { gradeCommand } from "./commands/grade";
 import { imagesPrepareCommand, imagesStatusCommand } from "./commands/images";
 import { mergeCommand } from "./commands/merge";
+import { schemaCommand } from "./commands/schema";
 import { setupCommand } from "./commands/setup";
 import { shellCommand } from "./commands/shell";
 import { validateCommand } from "./commands/validate";
@@ -40,6 +41,7 @@ const USAGE = `usage: labgrade <command> [options]
                                      the autograder folder for a Classroom 50 assignment
   validate <rubric.yaml>...          check rubrics (no Docker needed)
   explain <rubric.yaml>              the checklist a student reads (no Docker needed)
+  schema [rubric|labgrade.yaml]      print the JSON Schema editors check rubrics (or labgrade.yaml) with
   images prepare --rubric <rubric.yaml>...   build the seeded image store ahead of time
   images status                      what the image store holds
   setup                              engine, images and seeds for the bundled rubrics
@@ -135,6 +137,10 @@ const commands: Record<string, Command> = {
     return validateCommand(positionals, io);
   },
   explain: (positionals, _values, io) => explainCommand(one(positionals, "rubric"), io),
+  schema: (positionals, _values, io) => {
+    if (positionals.length > 1) throw new UsageError(`schema takes at most one name\n\n${USAGE}`);
+    return schemaCommand(positionals[0], io);
+  },
   images: (positionals, values, io) => {
     const [sub, ...rest] = positionals;
     if (sub === "status" && rest.length === 0) return imagesStatusCommand(io);

@@ -101,6 +101,23 @@ function actionStepSchema(registry: GraderRegistry): JsonSchema {
   };
 }
 
+/**
+ * "Exactly one check (or action) type key per step", for editors: one branch per type
+ * requiring its key, so a step with none matches no branch and one with two matches two.
+ * The loader says the same in its own words (steps.ts) and skips the schema's step errors.
+ */
+function oneTypeSchema(registry: GraderRegistry, kind: StepKind): JsonSchema {
+  const types = gradersOfKind(registry, kind).map((g) => g.meta.type);
+  if (types.length === 0) return { description: `No ${kind} type exists, so no ${kind} step is valid.`, not: {} };
+  // errorMessage: what an editor (yaml-language-server) says for a step with none.
+  const errorMessage = `A ${kind} step takes exactly one ${kind} type key (${types.join(", ")}); this one has none.`;
+  return {
+    description: `Exactly one ${kind} type key per step: one of ${types.map((t) => `\`${t}\``).join(", ")}.`,
+    type: "object",
+    oneOf: types.map((type) => ({ type: "object", required: [type], errorMessage })),
+  };
+}
+
 function checkSpecSchema(registry: GraderRegistry): JsonSchema {
   return {
     description: "One check type and its keys, e.g. `http: { url: ..., expect: ... }`.",
@@ -230,7 +247,7 @@ export function buildRubricSchema(registry: GraderRegistry = graders): JsonSchem
     .map((g) => [graderDefName(g.meta.type), g.schema]);
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $comment: "Generated from the graders' schemas by `npm run schema`: do not edit.",
+    $comment: "Generated from the graders' schemas by labgrade (`labgrade schema`; `npm run schema` in its repository): do not edit.",
     title: "labgrade rubric",
     description: "A labgrade rubric: the end state a student's scripts must leave, as checks worth points. See rubrics/README.md.",
     type: "object",
@@ -241,10 +258,15 @@ export function buildRubricSchema(registry: GraderRegistry = graders): JsonSchem
       ...sharedDefinitions(),
       step: {
         description: "A check (`check: <id>` with points) or an action (`action: <id>`), with exactly one check or action type key.",
-        oneOf: [ref("check-step", "A check."), ref("action-step", "An action.")],
+        oneOf: [
+          { description: "A check.", allOf: [{ $ref: "#/$defs/check-step" }, { $ref: "#/$defs/one-check-type" }] },
+          { description: "An action.", allOf: [{ $ref: "#/$defs/action-step" }, { $ref: "#/$defs/one-action-type" }] },
+        ],
       },
       "check-step": checkStepSchema(registry),
       "action-step": actionStepSchema(registry),
+      "one-check-type": oneTypeSchema(registry, "check"),
+      "one-action-type": oneTypeSchema(registry, "action"),
       "check-spec": checkSpecSchema(registry),
       ...Object.fromEntries(graderDefs),
     },

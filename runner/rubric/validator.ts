@@ -38,6 +38,8 @@ const ajv = new Ajv({
 ajv.addFormat("regex", { type: "string", validate: (source: string) => isRegex(source) });
 // Editors show it for a failed pattern; so do the loader's messages.
 ajv.addKeyword("patternErrorMessage");
+// yaml-language-server's message for a missing required key; the loader has its own.
+ajv.addKeyword("errorMessage");
 
 function isRegex(source: string): boolean {
   try {
