@@ -29,8 +29,9 @@ const USAGE = `usage: labgrade <command> [options]
 
   grade <submission-dir> --rubric <rubric.yaml> [--json FILE] [--junit FILE] [--var NAME=VALUE]... [--images clone|load]
         [--timeout 5m] [--grading-timeout 15m] [--memory 2g] [--cpus 2] [--pids 2048] [--output-limit 1MiB]
-  grade ... --classroom              also append GitHub Classroom's result output and a step summary
-  grade ... --classroom50 [--scale N]   also write Classroom 50's ./result.json and ./release-body.md
+  grade ... --classroom50 [--scale N]
+                                     also write Classroom 50's ./result.json and ./release-body.md
+  grade ... --classroom              also append the Actions reporter's result output and a step summary
   batch <class-dir> --rubric <rubric.yaml> --out DIR [--parallel N] [--shard i/n] [--force] [--var NAME=VALUE]...
                                      grade every student folder (resumes; --force grades all again)
   merge <DIR>... --out DIR           join the --out folders of batch --shard runs into one gradebook

@@ -5,27 +5,33 @@
  * labgrade from the tarball this checkout packs and grades real LAMP fixtures in a real
  * sandbox; the result.json it leaves must be one Classroom 50 ingests.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ROOT, runCli } from "./support/cli";
 import { resultProblems, runnerEnv } from "./support/classroom50-contract";
+import { EngineWatch } from "./support/engine-state";
 import { packLabgrade } from "./support/pack";
 
 const FIXTURES = path.join(ROOT, "fixtures", "submissions", "lamp-stack");
 let dir: string;
 let bundle: string;
 let tarball: string;
+let watch: EngineWatch;
 
 beforeAll(async () => {
+  watch = new EngineWatch();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-classroom50-"));
   tarball = packLabgrade(dir);
   bundle = path.join(dir, "autograders", "lamp");
   const written = await runCli(["classroom50", "autograder", "--rubric", "lamp-stack", "--out", bundle, "--package", tarball]);
   expect(written).toMatchObject({ code: 0 });
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  watch.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** autograder.py's CONFIG, read by Python without running the autograder. */
 function configOf(script: string): Record<string, unknown> {
@@ -52,22 +58,27 @@ test("a rubric given by path travels in the folder; a URL package and a scale ar
 });
 
 /** One submission graded as the runner grades it: a checkout holding the fixture, the runner's environment. */
-function autograde(fixture: string, env: Record<string, string> = {}, name = fixture) {
+async function autograde(fixture: string, env: Record<string, string> = {}, name = fixture) {
   const checkout = path.join(dir, "checkouts", name);
   fs.cpSync(path.join(FIXTURES, fixture), checkout, { recursive: true });
   const runner = runnerEnv("alice-dupont");
-  const child = spawnSync("python3", [path.join(bundle, "autograder.py")], {
+  // Not spawnSync: the engine's events must keep being read while the autograder runs.
+  const child = spawn("python3", [path.join(bundle, "autograder.py")], {
     cwd: checkout,
-    encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ...runner, CLASSROOM50_BUNDLE_DIR: bundle, RUNNER_TEMP: path.join(dir, "runner-temp"), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  const read = (name: string) => fs.readFileSync(path.join(checkout, name), "utf8");
+  let log = "";
+  child.stdout!.on("data", (chunk) => (log += chunk));
+  child.stderr!.on("data", (chunk) => (log += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => child.on("error", reject).on("close", resolve));
+  const read = (file: string) => fs.readFileSync(path.join(checkout, file), "utf8");
   const result = JSON.parse(read("result.json")) as { score: number; "max-score": number; tests: { "test-name": string; passed: boolean; id: string; score: number }[] };
-  return { code: child.status, log: child.stdout + child.stderr, result, body: read("release-body.md"), problems: resultProblems(result, { classroom: runner.CLASSROOM!, assignment: runner.ASSIGNMENT! }) };
+  return { code, log, result, body: read("release-body.md"), problems: resultProblems(result, { classroom: runner.CLASSROOM!, assignment: runner.ASSIGNMENT! }) };
 }
 
-test("full marks: exit 0 and a valid result of 20/20", () => {
-  const graded = autograde("reference");
+test("full marks: exit 0 and a valid result of 20/20", async () => {
+  const graded = await autograde("reference");
   expect(graded.code).toBe(0);
   expect(graded.problems).toEqual([]);
   expect([graded.result.score, graded.result["max-score"]]).toEqual([20, 20]);
@@ -75,8 +86,8 @@ test("full marks: exit 0 and a valid result of 20/20", () => {
   expect(graded.body.startsWith("### Stack LAMP avec persistance: 20/20\n")).toBe(true);
 });
 
-test("partial: exit 0 and a valid result of 14/20, the release body saying what to fix", () => {
-  const graded = autograde("wrong-port");
+test("partial: exit 0 and a valid result of 14/20, the release body saying what to fix", async () => {
+  const graded = await autograde("wrong-port");
   expect(graded.code).toBe(0);
   expect(graded.problems).toEqual([]);
   expect([graded.result.score, graded.result["max-score"]]).toEqual([14, 20]);
@@ -87,12 +98,17 @@ test("partial: exit 0 and a valid result of 14/20, the release body saying what 
   expect(graded.body).toContain("- indice : Publiez le port avec -p 8080:80.");
 });
 
-test("errored: a valid result that says why, and a non-zero exit so the runner records an error", () => {
-  const graded = autograde("reference", { LABGRADE_SANDBOX_IMAGE: "labgrade-standin/no-such-sandbox:latest" }, "no-sandbox");
+test("errored: a valid result that says why, and a non-zero exit so the runner records an error", async () => {
+  const graded = await autograde("reference", { LABGRADE_SANDBOX_IMAGE: "labgrade-standin/no-such-sandbox:latest" }, "no-sandbox");
   expect(graded.code).toBe(3);
   expect(graded.log).toContain("::error::labgrade could not grade this submission (exit 3)");
   expect(graded.problems).toEqual([]);
   expect([graded.result.score, graded.result["max-score"]]).toEqual([0, 20]);
   expect(graded.result.tests.every((test) => !test.passed)).toBe(true);
   expect(graded.body).toMatch(/^> erreur de notation : /m);
+});
+
+test("the autograder's gradings left nothing behind on the engine", async () => {
+  expect(watch.created.size).toBeGreaterThanOrEqual(2);
+  expect(await watch.leftovers()).toEqual({ containers: [], volumes: [], networks: [] });
 });

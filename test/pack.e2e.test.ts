@@ -70,3 +70,12 @@ test("grade and check a submission with a bundled rubric's id", () => {
   expect(checked.code).toBe(0);
   expect(JSON.parse(checked.stdout)).toMatchObject({ status: "completed", score: 14, maxScore: 20 });
 });
+
+test("an installed labgrade writes a Classroom 50 autograder folder, packing itself", () => {
+  const written = run(["classroom50", "autograder", "--rubric", "lamp-stack", "--out", "autograder"]);
+  expect(written).toMatchObject({ code: 0 });
+  const repacked = path.join(elsewhere, "autograder", path.basename(tarball));
+  expect(fs.readdirSync(path.join(elsewhere, "autograder")).sort()).toEqual(["autograder.py", path.basename(tarball)]);
+  const list = (file: string) => execFileSync("tar", ["-tzf", file], { encoding: "utf8" }).split("\n").filter(Boolean).sort();
+  expect(list(repacked)).toEqual(list(tarball));
+});
