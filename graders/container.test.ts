@@ -139,8 +139,9 @@ describe("container", () => {
     });
 
     test("no mounts at all, and an anonymous volume where a named one was asked", async () => {
-      const none = await container.evaluate(fakeContext({ containers: web([]) }), { name: "lamp-web", mounts: webMounts.slice(0, 1) });
-      expect(said("container", none, "fr").actual).toBe("rien n'est monté sur /var/www/html : le conteneur n'a aucun montage");
+      const none = await container.evaluate(fakeContext({ containers: web([]) }), { name: "lamp-web", mounts: webMounts });
+      expect(said("container", none, "fr").actual).toBe("rien n'est monté sur /var/www/html : le conteneur n'a aucun montage ; rien non plus sur /var/www/html/uploads");
+      expect(said("container", none).actual).toBe("nothing is mounted at /var/www/html: the container has no mounts; nothing at /var/www/html/uploads either");
       const anonymous = await container.evaluate(fakeContext({ containers: { db: inspected({ image: "mysql:8.0", mounts: [volume("0".repeat(64), "/var/lib/mysql")] }) } }), {
         name: "db",
         mounts: [{ type: "volume", source: "mysql-data", destination: "/var/lib/mysql" }],

@@ -103,7 +103,7 @@ function foundPhrase(m: FoundMount, submissionDir: string, showMode: boolean): P
  */
 export function mountItems(info: ContainerInspectInfo, specs: MountSpec[], submissionDir: string): ItemResult[] {
   const found = mountsOf(info);
-  return specs.map((spec) => {
+  return specs.map((spec, index) => {
     const source =
       spec.type === "bind" && spec.source && !spec.source.startsWith("/") ? path.posix.join(submissionDir, spec.source) : spec.source;
     const at = found.find((m) => m.destination === spec.destination);
@@ -120,7 +120,8 @@ export function mountItems(info: ContainerInspectInfo, specs: MountSpec[], submi
       (spec.size === undefined || at.sizeBytes === parseSize(spec.size));
     let actual: Phrase;
     if (at) actual = foundPhrase(at, submissionDir, spec["read-only"] !== undefined);
-    else if (found.length === 0) actual = { id: "mount.noneAt", data: { destination: spec.destination } };
+    // "The container has no mounts" is said once, under the first mount.
+    else if (found.length === 0) actual = { id: index === 0 ? "mount.noneAt" : "mount.nothing", data: { destination: spec.destination } };
     else {
       // The expected source first: mounted at another path is the likeliest near miss.
       const others = [...found.filter(sameSource), ...found.filter((m) => !sameSource(m))].slice(0, 4);
@@ -136,6 +137,7 @@ export const mountPhrases = {
     "mount.expected": "{source} mounted at {destination}{options}",
     "mount.isAt": "{source} is mounted at {destination}{options}",
     "mount.noneAt": "nothing is mounted at {destination}: the container has no mounts",
+    "mount.nothing": "nothing at {destination} either",
     "mount.nothingAt": "nothing is mounted at {destination}; {others}",
     "mount.opts.none": "",
     "mount.opts.ro": " (read-only)",
@@ -156,6 +158,7 @@ export const mountPhrases = {
     "mount.expected": "{source} monté sur {destination}{options}",
     "mount.isAt": "{source} est monté sur {destination}{options}",
     "mount.noneAt": "rien n'est monté sur {destination} : le conteneur n'a aucun montage",
+    "mount.nothing": "rien non plus sur {destination}",
     "mount.nothingAt": "rien n'est monté sur {destination} ; {others}",
     "mount.opts.none": "",
     "mount.opts.ro": " (en lecture seule)",
