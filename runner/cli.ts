@@ -9,21 +9,22 @@ import { exitCodeOf, UsageError } from "./errors";
 import { LIMIT_OPTIONS } from "./limit-overrides";
 import { processIo, type Io } from "./io";
 import { setVerbose } from "./log";
-import { removeOwnContainers } from "./sandbox/orphans";
-import { disposeAllSandboxes } from "./sandbox/sandbox";
-import { batchCommand } from "./commands/batch";
-import { checkCommand } from "./commands/check";
-import { classroom50AutograderCommand } from "./commands/classroom50";
-import { cleanCommand } from "./commands/clean";
-import { explainCommand } from "./commands/explain";
-import { gradeCommand } from "./commands/grade";
-import { imagesPrepareCommand, imagesStatusCommand } from "./commands/images";
-import { mergeCommand } from "./commands/merge";
-import { schemaCommand } from "./commands/schema";
-import { setupCommand } from "./commands/setup";
-import { shellCommand } from "./commands/shell";
-import { validateCommand } from "./commands/validate";
-import { versionCommand } from "./commands/version";
+
+// Each command's module is loaded when it runs: --version, --help, validate and
+// explain must not pay the second that Docker's libraries (testcontainers) take to load.
+const batch = () => require("./commands/batch") as typeof import("./commands/batch");
+const check = () => require("./commands/check") as typeof import("./commands/check");
+const classroom50 = () => require("./commands/classroom50") as typeof import("./commands/classroom50");
+const clean = () => require("./commands/clean") as typeof import("./commands/clean");
+const explain = () => require("./commands/explain") as typeof import("./commands/explain");
+const grade = () => require("./commands/grade") as typeof import("./commands/grade");
+const images = () => require("./commands/images") as typeof import("./commands/images");
+const merge = () => require("./commands/merge") as typeof import("./commands/merge");
+const schema = () => require("./commands/schema") as typeof import("./commands/schema");
+const setup = () => require("./commands/setup") as typeof import("./commands/setup");
+const shell = () => require("./commands/shell") as typeof import("./commands/shell");
+const validate = () => require("./commands/validate") as typeof import("./commands/validate");
+const version = () => require("./commands/version") as typeof import("./commands/version");
 
 const USAGE = `usage: labgrade <command> [options]
 
@@ -74,7 +75,7 @@ const commands: Record<string, Command> = {
     if (values.scale !== undefined && values.classroom50 !== true) throw new UsageError("--scale is for --classroom50's whole points");
     const images = values.images as string | undefined;
     if (images !== undefined && images !== "clone" && images !== "load") throw new UsageError(`--images takes clone or load, got ${images}`);
-    return gradeCommand(
+    return grade().gradeCommand(
       {
         submission: one(positionals, "submission folder"),
         rubric: values.rubric,
@@ -92,7 +93,7 @@ const commands: Record<string, Command> = {
   batch: (positionals, values, io) => {
     if (typeof values.rubric !== "string") throw new UsageError(`batch needs --rubric <rubric.yaml>\n\n${USAGE}`);
     if (typeof values.out !== "string") throw new UsageError(`batch needs --out <folder>\n\n${USAGE}`);
-    return batchCommand(
+    return batch().batchCommand(
       {
         classDir: one(positionals, "class folder"),
         rubric: values.rubric,
@@ -108,11 +109,11 @@ const commands: Record<string, Command> = {
   merge: (positionals, values, io) => {
     if (positionals.length === 0) throw new UsageError(`merge needs the --out folders of batch runs\n\n${USAGE}`);
     if (typeof values.out !== "string") throw new UsageError(`merge needs --out <folder>\n\n${USAGE}`);
-    return mergeCommand({ dirs: positionals, out: values.out }, io);
+    return merge().mergeCommand({ dirs: positionals, out: values.out }, io);
   },
   check: (positionals, values, io) => {
     if (positionals.length > 1) throw new UsageError(`check takes at most one folder, got ${positionals.length}\n\n${USAGE}`);
-    return checkCommand(
+    return check().checkCommand(
       {
         dir: positionals[0] ?? ".",
         rubric: values.rubric as string | undefined,
@@ -130,30 +131,30 @@ const commands: Record<string, Command> = {
     if (positionals.length !== 1 || positionals[0] !== "autograder") throw new UsageError(`classroom50 takes autograder\n\n${USAGE}`);
     if (typeof values.rubric !== "string") throw new UsageError(`classroom50 autograder needs --rubric <rubric.yaml>\n\n${USAGE}`);
     if (typeof values.out !== "string") throw new UsageError(`classroom50 autograder needs --out <folder>\n\n${USAGE}`);
-    return classroom50AutograderCommand({ rubric: values.rubric, out: values.out, package: values.package as string | undefined, scale: values.scale as string | undefined }, io);
+    return classroom50().classroom50AutograderCommand({ rubric: values.rubric, out: values.out, package: values.package as string | undefined, scale: values.scale as string | undefined }, io);
   },
-  shell: (positionals, values, io) => shellCommand(one(positionals, "sandbox name"), { lang: values.lang as string | undefined }, io),
+  shell: (positionals, values, io) => shell().shellCommand(one(positionals, "sandbox name"), { lang: values.lang as string | undefined }, io),
   validate: (positionals, _values, io) => {
     if (positionals.length === 0) throw new UsageError(`validate needs at least one rubric\n\n${USAGE}`);
-    return validateCommand(positionals, io);
+    return validate().validateCommand(positionals, io);
   },
-  explain: (positionals, _values, io) => explainCommand(one(positionals, "rubric"), io),
+  explain: (positionals, _values, io) => explain().explainCommand(one(positionals, "rubric"), io),
   schema: (positionals, _values, io) => {
     if (positionals.length > 1) throw new UsageError(`schema takes at most one name\n\n${USAGE}`);
-    return schemaCommand(positionals[0], io);
+    return schema().schemaCommand(positionals[0], io);
   },
   images: (positionals, values, io) => {
     const [sub, ...rest] = positionals;
-    if (sub === "status" && rest.length === 0) return imagesStatusCommand(io);
+    if (sub === "status" && rest.length === 0) return images().imagesStatusCommand(io);
     if (sub === "prepare") {
       const rubrics = [...((values.rubric as string[] | string | undefined) ?? [])].flat();
       if (rubrics.length === 0) throw new UsageError("images prepare needs --rubric <rubric.yaml>");
-      return imagesPrepareCommand(rubrics, io);
+      return images().imagesPrepareCommand(rubrics, io);
     }
     throw new UsageError(`images takes prepare or status\n\n${USAGE}`);
   },
-  setup: (_positionals, _values, io) => setupCommand(io),
-  clean: (_positionals, _values, io) => cleanCommand(io),
+  setup: (_positionals, _values, io) => setup().setupCommand(io),
+  clean: (_positionals, _values, io) => clean().cleanCommand(io),
 };
 
 const OPTIONS = {
@@ -196,7 +197,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.out(USAGE);
       return name ? 0 : 2;
     }
-    if (name === "--version" || name === "-V") return await versionCommand(io);
+    if (name === "--version" || name === "-V") return await version().versionCommand(io);
     const command = commands[name];
     if (!command) throw new UsageError(`unknown command "${name}"\n\n${USAGE}`);
     let parsed;
@@ -226,6 +227,9 @@ export function main(argv: string[]): void {
     if (interrupted) return;
     interrupted = true;
     process.stderr.write(`labgrade: ${signal}: removing sandboxes...\n`);
+    // Loaded here, not at startup: a command that made no sandbox still sweeps by label.
+    const { disposeAllSandboxes } = require("./sandbox/sandbox") as typeof import("./sandbox/sandbox");
+    const { removeOwnContainers } = require("./sandbox/orphans") as typeof import("./sandbox/orphans");
     void disposeAllSandboxes()
       .then(removeOwnContainers)
       .catch(() => undefined)

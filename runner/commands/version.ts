@@ -4,13 +4,24 @@ import * as path from "node:path";
 import type { Io } from "../io";
 import { REPO_ROOT } from "../paths";
 import { sandboxImageName } from "../sandbox/catalog";
-import { imageEngineVersion } from "../sandbox/engine-version";
+import { ENGINE_LABEL, quickImageLabels } from "../sandbox/image-label";
+
+/**
+ * The sandbox image's label, read in one request; only an image without it (or
+ * an engine reached another way) loads the Docker client, which costs a second.
+ */
+async function engineVersion(image: string): Promise<string> {
+  const label = (await quickImageLabels(image))?.[ENGINE_LABEL];
+  if (label) return label;
+  const { imageEngineVersion } = require("../sandbox/engine-version") as typeof import("../sandbox/engine-version");
+  return imageEngineVersion(image);
+}
 
 export async function versionCommand(io: Io): Promise<number> {
   const own = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
   io.out(`labgrade ${own}`);
   const image = sandboxImageName();
-  const engine = await imageEngineVersion(image).then(
+  const engine = await engineVersion(image).then(
     (version) => `Docker ${version}`,
     (error: Error) => `unknown (${error.message.split("\n")[0]}; \`npm run setup\` builds the sandbox image)`,
   );

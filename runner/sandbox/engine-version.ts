@@ -5,8 +5,9 @@
  */
 import { execa } from "execa";
 import { dockerCliEnv, hostDocker } from "./host-engine";
+import { ENGINE_LABEL } from "./image-label";
 
-export const ENGINE_LABEL = "labgrade.engine";
+export { ENGINE_LABEL };
 
 /** From dockerd's startup line `msg="Docker daemon" ... version=26.1.5+dfsg1`. */
 export function engineVersionFromLog(lines: readonly string[]): string | undefined {
