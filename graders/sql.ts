@@ -17,12 +17,22 @@ export interface SqlSpec {
   expect: { output?: Matcher; rows?: Matcher };
 }
 
+/**
+ * mysql's image answers on its socket during initialisation too (a server that
+ * has not yet created MYSQL_DATABASE), but over TCP only once it is ready: wait
+ * for TCP (a server that refuses 127.0.0.1 is up as well), then log in over the
+ * socket as `docker exec db mysql -u ...` does, so that the account that
+ * answers is the one a student's command reaches.
+ */
+const MYSQL_WHEN_READY =
+  'out=$(mysqladmin --connect-timeout=5 -h 127.0.0.1 ping 2>&1) || case $out in *"not allowed to connect"*) ;; *) printf "%s\\n" "$out" >&2; exit 1 ;; esac; exec mysql "$@"';
+
 /** The client command line; passwords travel in the environment, not in argv. */
 function clientCommand(spec: SqlSpec): { env: string[]; argv: string[] } {
   if (spec.engine === "mysql") {
     return {
       env: spec.password === undefined ? [] : ["-e", `MYSQL_PWD=${spec.password}`],
-      argv: ["mysql", "--batch", "--skip-column-names", "-h", "127.0.0.1", "-u", spec.user, ...(spec.database ? ["-D", spec.database] : []), "-e", spec.query],
+      argv: ["sh", "-c", MYSQL_WHEN_READY, "mysql", "--batch", "--skip-column-names", "-u", spec.user, ...(spec.database ? ["-D", spec.database] : []), "-e", spec.query],
     };
   }
   return {
