@@ -1,0 +1,121 @@
+/**
+ * redis:alpine, alpine and ubuntu keep the official images' documented
+ * contract (docker-library docs, redis/content.md, alpine/content.md,
+ * ubuntu/content.md) and what the course runs in them, in one sandbox.
+ * Passes against the stand-ins and the real images.
+ */
+import { imageSandbox, waitFor, type ImageSandbox } from "../support/image-sandbox";
+
+let box: ImageSandbox;
+
+const REDIS_CONF = "requirepass labsecret\nappendonly yes\n";
+
+beforeAll(async () => {
+  box = await imageSandbox("base", ["redis:alpine", "alpine:latest", "ubuntu:latest"]);
+  await box
+    .ok(
+      `
+mkdir -p redis-conf
+printf '%s' "$1" > redis-conf/redis.conf
+docker network create lab >/dev/null
+docker run -d --name cache --network lab -v cache-data:/data redis:alpine >/dev/null
+docker run -d --name persistent --network lab -v persist-data:/data redis:alpine redis-server --appendonly yes >/dev/null
+docker run -d --name configured --network lab -v "$PWD/redis-conf:/usr/local/etc/redis:ro" redis:alpine redis-server /usr/local/etc/redis/redis.conf >/dev/null
+`,
+      { args: [REDIS_CONF] },
+    )
+    .catch(async (error) => {
+      await box?.dispose();
+      throw error;
+    });
+}, 300_000);
+
+afterAll(() => box?.dispose());
+
+describe("redis:alpine", () => {
+  beforeAll(
+    () =>
+      box.ok(
+        [
+          waitFor("docker exec cache redis-cli ping | grep -q PONG", 60),
+          waitFor("docker exec persistent redis-cli ping | grep -q PONG", 60),
+          waitFor("docker exec configured redis-cli -a labsecret --no-auth-warning ping | grep -q PONG", 60),
+        ].join(" && "),
+      ),
+    120_000,
+  );
+
+  test("redis-cli inside answers PONG", async () => {
+    expect(await box.ok("docker exec cache redis-cli ping")).toBe("PONG\n");
+  });
+
+  test("another container on the network connects without a password (protected mode off)", async () => {
+    expect(await box.ok("docker run --rm --network lab redis:alpine redis-cli -h cache set greeting hello")).toBe("OK\n");
+    expect(await box.ok("docker exec cache redis-cli get greeting")).toBe("hello\n");
+  });
+
+  test("data lives in /data, owned by redis (uid 999): SAVE writes dump.rdb there", async () => {
+    await box.ok("docker exec cache redis-cli save");
+    expect(await box.ok("docker exec cache ls /data")).toMatch(/dump\.rdb/);
+    expect(await box.ok("docker exec cache id -u redis")).toBe("999\n");
+    expect(await box.ok("docker exec cache stat -c %u /data/dump.rdb")).toBe("999\n");
+  });
+
+  test("redis-server --appendonly yes keeps writes across a restart", async () => {
+    await box.ok("docker exec persistent redis-cli set counter 41 && docker exec persistent redis-cli incr counter");
+    await box.ok("docker restart persistent >/dev/null");
+    await box.ok(waitFor("docker exec persistent redis-cli ping", 30));
+    expect(await box.ok("docker exec persistent redis-cli get counter")).toBe("42\n");
+  });
+
+  test("a redis.conf given as the argument is used (requirepass)", async () => {
+    const refused = await box.sh("docker exec configured redis-cli set k v");
+    expect(refused.stdout + refused.stderr).toMatch(/NOAUTH/);
+    expect(await box.ok("docker run --rm --network lab redis:alpine redis-cli -h configured -a labsecret --no-auth-warning set k v")).toBe("OK\n");
+  });
+});
+
+describe("alpine", () => {
+  test("sh and BusyBox's tools: a volume written, archived and restored as the course does", async () => {
+    await box.ok(`docker run --rm -v mon-volume:/data alpine sh -c 'echo "Hello" > /data/test.txt && mkdir /data/sub && echo deep > /data/sub/f'`);
+    await box.ok("mkdir -p backup && docker run --rm -v mon-volume:/data -v \"$PWD/backup:/backup\" alpine tar czf /backup/backup.tar.gz -C /data .");
+    await box.ok(`docker run --rm -v mon-volume-restaure:/data -v "$PWD/backup:/backup" alpine sh -c "cd /data && tar xzf /backup/backup.tar.gz"`);
+    expect(await box.ok("docker run --rm -v mon-volume-restaure:/data alpine cat /data/test.txt /data/sub/f")).toBe("Hello\ndeep\n");
+    expect(await box.ok("docker run --rm -v mon-volume-restaure:/data alpine ls -la /data")).toMatch(/test\.txt/);
+  });
+
+  test("--volumes-from shares a container's volumes", async () => {
+    await box.ok("docker create -v /data --name data-container alpine >/dev/null");
+    await box.ok(`docker run --rm --volumes-from data-container alpine sh -c 'echo shared > /data/file'`);
+    expect(await box.ok("docker run --rm --volumes-from data-container alpine ls /data")).toBe("file\n");
+  });
+
+  test("the default command is /bin/sh, and its tools are BusyBox's", async () => {
+    expect(await box.ok(`docker image inspect -f '{{json .Config.Cmd}}' alpine`)).toBe('["/bin/sh"]\n');
+    expect(await box.ok("echo 'echo from stdin' | docker run --rm -i alpine")).toBe("from stdin\n");
+    expect((await box.sh("docker run --rm alpine wget --help")).stderr).toMatch(/BusyBox/);
+  });
+
+  test("wget fetches a page from another container", async () => {
+    await box.ok(`docker run -d --name pages --network lab alpine sh -c 'mkdir /www && echo hi > /www/index.html && httpd -f -p 8000 -h /www'`);
+    expect(await box.ok(waitFor("docker run --rm --network lab alpine wget -qO- http://pages:8000/", 20) + " && docker run --rm --network lab alpine wget -qO- http://pages:8000/")).toMatch(/hi\n$/);
+  });
+});
+
+describe("ubuntu", () => {
+  test("bash, coreutils and tar, as the course runs them", async () => {
+    expect(await box.ok(`docker run --rm ubuntu bash -c 'echo "$BASH_VERSION" | cut -d. -f1'`)).toMatch(/^\d+\n$/);
+    await box.ok(`docker run --rm -v ub-data:/data ubuntu bash -c 'echo "Hello" > /data/test.txt'`);
+    expect(await box.ok("docker run --rm -v ub-data:/data ubuntu tar -C /data -cf - . | tar -tf - | sort")).toBe("./\n./test.txt\n");
+  });
+
+  test("--tmpfs /tmp is a tmpfs; the default command is bash", async () => {
+    expect(await box.ok("docker run --rm --tmpfs /tmp ubuntu sh -c 'grep \" /tmp \" /proc/mounts | cut -d\" \" -f3'")).toBe("tmpfs\n");
+    expect(await box.ok(`docker image inspect -f '{{json .Config.Cmd}}' ubuntu`)).toBe('["/bin/bash"]\n');
+  });
+
+  test("the C.UTF-8 locale and the ubuntu user (uid 1000) are there", async () => {
+    expect(await box.ok("docker run --rm -e LANG=C.UTF-8 ubuntu bash -c 'locale -a' ")).toMatch(/C\.utf8/i);
+    expect(await box.ok("docker run --rm ubuntu id -u ubuntu")).toBe("1000\n");
+  });
+});
