@@ -4,9 +4,6 @@
  * commands a student runs. Passes against the stand-in and the real image.
  */
 import { sql } from "../../graders/sql";
-import type { GraderContext } from "../../graders/types";
-import { PROBE_IMAGE } from "../../runner/sandbox/catalog";
-import { innerDocker } from "../../runner/sandbox/inner-docker";
 import { imageSandbox, waitFor, type ImageSandbox } from "../support/image-sandbox";
 
 let box: ImageSandbox;
@@ -50,16 +47,6 @@ afterAll(() => box?.dispose());
 const ready = (name: string) =>
   box.ok(waitFor(`docker exec ${name} sh -c 'out=$(mysqladmin -h 127.0.0.1 ping 2>&1) || case $out in *"not allowed to connect"*) ;; *) exit 1 ;; esac'`, 120));
 
-function graderContext(): GraderContext {
-  return {
-    shell: box.shell,
-    docker: innerDocker(box.shell),
-    submissionDir: "/tmp",
-    probeImage: PROBE_IMAGE,
-    runScript: () => Promise.reject(new Error("not used")),
-    check: () => Promise.reject(new Error("not used")),
-  };
-}
 
 describe("MYSQL_ROOT_PASSWORD, MYSQL_DATABASE, MYSQL_USER and MYSQL_PASSWORD", () => {
   beforeAll(() => ready("main"), 180_000);
@@ -128,7 +115,7 @@ describe("MYSQL_ROOT_PASSWORD, MYSQL_DATABASE, MYSQL_USER and MYSQL_PASSWORD", (
   });
 
   test("the sql check as root with the root password passes; with a wrong one it fails", async () => {
-    const ctx = graderContext();
+    const ctx = box.graderContext();
     const spec = { container: "main", engine: "mysql" as const, user: "root", query: "SHOW DATABASES LIKE 'shop'", expect: { rows: { equals: 1 } } };
     expect(await sql.evaluate(ctx, { ...spec, password: "rootpw" })).toMatchObject({ passed: true });
     expect(await sql.evaluate(ctx, { ...spec, user: "shopper", password: "shoppw" })).toMatchObject({ passed: true });
@@ -166,7 +153,7 @@ describe("the other root password options", () => {
     expect(remote.exitCode).toBe(1);
     expect(remote.stderr).toMatch(/Access denied|not allowed to connect/);
     const spec = { container: "localroot", engine: "mysql" as const, user: "root", password: "rootpw", query: "SELECT 1", expect: { output: { equals: "1" } } };
-    expect(await sql.evaluate(graderContext(), spec)).toMatchObject({ passed: true });
+    expect(await sql.evaluate(box.graderContext(), spec)).toMatchObject({ passed: true });
   });
 
   test("MYSQL_ROOT_PASSWORD_FILE: the password is read from the file", async () => {

@@ -4,9 +4,6 @@
  * commands a student runs. Passes against the stand-in and the real image.
  */
 import { sql } from "../../graders/sql";
-import type { GraderContext } from "../../graders/types";
-import { PROBE_IMAGE } from "../../runner/sandbox/catalog";
-import { innerDocker } from "../../runner/sandbox/inner-docker";
 import { imageSandbox, waitFor, type ImageSandbox } from "../support/image-sandbox";
 
 let box: ImageSandbox;
@@ -50,16 +47,6 @@ afterAll(() => box?.dispose());
 /** The server listens on TCP only after initialisation: pg_isready over TCP is the wait a student's script does. */
 const ready = (name: string) => box.ok(waitFor(`docker exec ${name} pg_isready -h 127.0.0.1`, 120));
 
-function graderContext(): GraderContext {
-  return {
-    shell: box.shell,
-    docker: innerDocker(box.shell),
-    submissionDir: "/tmp",
-    probeImage: PROBE_IMAGE,
-    runScript: () => Promise.reject(new Error("not used")),
-    check: () => Promise.reject(new Error("not used")),
-  };
-}
 
 describe("POSTGRES_PASSWORD, POSTGRES_USER and POSTGRES_DB", () => {
   beforeAll(() => ready("main"), 180_000);
@@ -107,8 +94,8 @@ describe("POSTGRES_PASSWORD, POSTGRES_USER and POSTGRES_DB", () => {
 
   test("the sql check as POSTGRES_USER passes; as a role that does not exist it fails", async () => {
     const spec = { container: "main", engine: "postgres" as const, user: "admin", database: "shop", query: "SELECT count(*) FROM products", expect: { output: { equals: "3" } } };
-    expect(await sql.evaluate(graderContext(), spec)).toMatchObject({ passed: true });
-    expect(await sql.evaluate(graderContext(), { ...spec, user: "postgres" })).toMatchObject({ passed: false });
+    expect(await sql.evaluate(box.graderContext(), spec)).toMatchObject({ passed: true });
+    expect(await sql.evaluate(box.graderContext(), { ...spec, user: "postgres" })).toMatchObject({ passed: false });
   });
 
   test("a restart keeps the data and does not initialise again", async () => {

@@ -9,7 +9,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
-import type { CommandResult, ExecOptions, SandboxShell } from "../../graders/types";
+import type { CommandResult, ExecOptions, GraderContext, SandboxShell } from "../../graders/types";
+import { PROBE_IMAGE } from "../../runner/sandbox/catalog";
+import { innerDocker } from "../../runner/sandbox/inner-docker";
 import { ROOT } from "./cli";
 
 export interface ShOptions {
@@ -26,6 +28,8 @@ export interface ImageSandbox {
   sh(script: string, options?: ShOptions): Promise<CommandResult>;
   /** Like sh, but fails with the script's output when it exits non-zero; gives its stdout. */
   ok(script: string, options?: ShOptions): Promise<string>;
+  /** What a grader sees of this sandbox, to run a check type's evaluate against its containers. */
+  graderContext(): GraderContext;
   dispose(): Promise<void>;
 }
 
@@ -100,6 +104,14 @@ export async function imageSandbox(label: string, images: string[], memoryBytes 
       if (result.exitCode !== 0) throw new Error(`exit ${result.exitCode} from:\n${script}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
       return result.stdout;
     },
+    graderContext: () => ({
+      shell,
+      docker: innerDocker(shell),
+      submissionDir: "/tmp",
+      probeImage: PROBE_IMAGE,
+      runScript: () => Promise.reject(new Error("no script in a conformance test")),
+      check: () => Promise.reject(new Error("no composite check in a conformance test")),
+    }),
     async dispose() {
       holder.stdin!.end();
       await exited;
