@@ -90,10 +90,16 @@ describe("alpine", () => {
     expect(await box.ok("docker run --rm --volumes-from data-container alpine ls /data")).toBe("file\n");
   });
 
-  test("the default command is /bin/sh, and its tools are BusyBox's", async () => {
+  test("the default command is /bin/sh, BusyBox's; wget is BusyBox's", async () => {
     expect(await box.ok(`docker image inspect -f '{{json .Config.Cmd}}' alpine`)).toBe('["/bin/sh"]\n');
     expect(await box.ok("echo 'echo from stdin' | docker run --rm -i alpine")).toBe("from stdin\n");
+    expect(await box.ok(`docker run --rm alpine sh -c 'basename "$(readlink -f /bin/sh)"'`)).toBe("busybox\n");
     expect((await box.sh("docker run --rm alpine wget --help")).stderr).toMatch(/BusyBox/);
+  });
+
+  test("find -mindepth 1 -delete empties a volume, as a restore script does", async () => {
+    await box.ok(`docker run --rm -v to-empty:/data alpine sh -c 'mkdir -p /data/a/b && touch /data/a/b/f /data/.hidden && find /data -mindepth 1 -delete'`);
+    expect(await box.ok("docker run --rm -v to-empty:/data alpine ls -A /data")).toBe("");
   });
 
   test("wget fetches a page from another container", async () => {
