@@ -25,7 +25,7 @@ export interface SqlSpec {
  * answers is the one a student's command reaches.
  */
 const MYSQL_WHEN_READY =
-  'out=$(mysqladmin --connect-timeout=5 -h 127.0.0.1 ping 2>&1) || case $out in *"not allowed to connect"*) ;; *) printf "%s\\n" "$out" >&2; exit 1 ;; esac; exec mysql "$@"';
+  'if command -v mysqladmin >/dev/null; then out=$(mysqladmin --connect-timeout=5 -h 127.0.0.1 ping 2>&1) || case $out in *"not allowed to connect"*) ;; *) printf "%s\\n" "$out" >&2; exit 1 ;; esac; fi; exec mysql "$@"';
 
 /** The client command line; passwords travel in the environment, not in argv. */
 function clientCommand(spec: SqlSpec): { env: string[]; argv: string[] } {
