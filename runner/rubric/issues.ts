@@ -19,10 +19,14 @@ export function formatWarning(issue: RubricIssue): string {
   return formatIssue({ ...issue, message: `warning: ${issue.message}` });
 }
 
+/** More than an author reads; a hostile rubric can make tens of thousands. */
+export const MAX_ISSUES = 100;
+
 /** Collects errors and warnings; every message starts with the path it is about. */
 export class IssueList {
   readonly errors: RubricIssue[] = [];
   readonly warnings: RubricIssue[] = [];
+  private dropped = 0;
 
   constructor(
     private readonly file: string,
@@ -30,17 +34,23 @@ export class IssueList {
   ) {}
 
   error(path: Path, message: string): void {
-    this.errors.push(this.issue(path, message));
+    if (this.errors.length >= MAX_ISSUES) this.dropped++;
+    else this.errors.push(this.issue(path, message));
   }
 
   warning(path: Path, message: string): void {
-    this.warnings.push(this.issue(path, message));
+    if (this.warnings.length < MAX_ISSUES) this.warnings.push(this.issue(path, message));
   }
 
-  /** In the order of the file, the way an author fixes them. */
+  /** In the order of the file, the way an author fixes them; past MAX_ISSUES, how many more. */
   sorted(): { errors: RubricIssue[]; warnings: RubricIssue[] } {
     const byPlace = (a: RubricIssue, b: RubricIssue) => a.line - b.line || a.column - b.column;
-    return { errors: dedupe(this.errors).sort(byPlace), warnings: dedupe(this.warnings).sort(byPlace) };
+    const errors = dedupe(this.errors).sort(byPlace);
+    if (this.dropped) {
+      const last = errors[errors.length - 1]!;
+      errors.push({ ...last, path: "", message: `and ${this.dropped} more error(s) not shown: fix these first.` });
+    }
+    return { errors, warnings: dedupe(this.warnings).sort(byPlace) };
   }
 
   private issue(path: Path, message: string): RubricIssue {

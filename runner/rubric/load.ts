@@ -2,9 +2,11 @@
  * From a YAML file to a typed Rubric, or to every problem in it at once, each
  * with its line and column. Never throws for a bad rubric.
  */
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
 import { graders } from "../../graders";
 import { parseDuration, parseSize } from "../../graders/support/duration";
+import { decodeUtf8, RUBRIC_BOUNDS } from "./bounds";
 import { IssueList, type RubricIssue } from "./issues";
 import { parseYaml } from "./positions";
 import { DEFAULTS, type GraderRegistry } from "./schema";
@@ -31,18 +33,63 @@ export interface LoadResult {
 }
 
 export async function loadRubric(file: string, options: LoadOptions = {}): Promise<LoadResult> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readAtMost(file, RUBRIC_BOUNDS.bytes + 1);
   } catch (error) {
-    const issues = new IssueList(file);
-    issues.error([], `cannot read the rubric: ${(error as Error).message}`);
-    return { errors: issues.errors, warnings: [] };
+    return documentError(file, `cannot read the rubric: ${(error as Error).message}`);
   }
-  return loadRubricText(text, file, options);
+  return loadRubricBytes(bytes, file, options);
+}
+
+/** The file's bytes, as read: refused past the size bound, or where they are not UTF-8. */
+export function loadRubricBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): LoadResult {
+  if (bytes.length > RUBRIC_BOUNDS.bytes) return documentError(file, tooLong());
+  const decoded = decodeUtf8(bytes);
+  if ("invalidAt" in decoded) {
+    const before = new TextDecoder().decode(bytes.subarray(0, decoded.invalidAt));
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    const byte = bytes[decoded.invalidAt]?.toString(16).padStart(2, "0") ?? "end";
+    return { errors: [{ file, line, column, path: "", message: `not UTF-8 here (byte 0x${byte}): save the rubric as UTF-8` }], warnings: [] };
+  }
+  return loadRubricText(decoded.text, file, options);
+}
+
+/**
+ * Never more than `limit` bytes, and only from a regular file: a rubric named by
+ * a student's labgrade.yaml may be huge, a device that never ends, or a pipe that
+ * never opens (O_NONBLOCK, so that opening one cannot block the process's exit).
+ */
+async function readAtMost(file: string, limit: number): Promise<Uint8Array> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!(await handle.stat()).isFile()) throw new Error(`${file} is not a regular file (a folder, a pipe or a device): give the rubric's YAML file`);
+    const buffer = Buffer.alloc(limit);
+    let length = 0;
+    while (length < limit) {
+      const { bytesRead } = await handle.read(buffer, length, limit - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+function tooLong(): string {
+  return `the rubric is longer than ${RUBRIC_BOUNDS.bytes / 1024 / 1024} MiB (${RUBRIC_BOUNDS.bytes} bytes); a rubric never needs that much, so it is refused: is this the right file?`;
+}
+
+function documentError(file: string, message: string): LoadResult {
+  const issues = new IssueList(file);
+  issues.error([], message);
+  return { errors: issues.errors, warnings: [] };
 }
 
 export function loadRubricText(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  if (text.length > RUBRIC_BOUNDS.bytes || Buffer.byteLength(text, "utf8") > RUBRIC_BOUNDS.bytes) return documentError(file, tooLong());
   const parsed = parseYaml(text);
   if (!parsed.ok) {
     return { errors: [{ file, ...parsed.position, path: "", message: parsed.message }], warnings: [] };

@@ -5,7 +5,8 @@
  * order and properly nested; the tree of those events is walked beside the
  * parsed value to give each JSON path its position.
  */
-import { CORE_SCHEMA, Type, YAMLException, load, type EventType, type State } from "js-yaml";
+import { CORE_SCHEMA, Type, YAMLException, load, type EventType, type LoadOptions, type State } from "js-yaml";
+import { ExtentMeter, RUBRIC_BOUNDS, type Bounds } from "./bounds";
 import type { Position } from "./types";
 
 export type PathSegment = string | number;
@@ -70,11 +71,15 @@ interface Frame {
 const MERGE_KEY = new Type("tag:yaml.org,2002:merge", { kind: "scalar", resolve: (data) => data === "<<" || data === null });
 const RUBRIC_YAML_SCHEMA = CORE_SCHEMA.extend({ implicit: [MERGE_KEY] });
 
+const MAX_MERGED_KEYS = 10_000;
+
 const YAML_REASONS: Record<string, string> = {
   "duplicated mapping key": "duplicate key: YAML keeps only one of them; remove or rename one",
+  [`nesting exceeded maxDepth (${RUBRIC_BOUNDS.depth})`]: `nested more than ${RUBRIC_BOUNDS.depth} levels deep; a rubric never needs that many, so it is refused`,
+  [`merge keys exceeded maxTotalMergeKeys (${MAX_MERGED_KEYS})`]: `more than ${MAX_MERGED_KEYS} keys merged with \`<<\`; a rubric this large is refused`,
 };
 
-export function parseYaml(text: string): ParsedYaml {
+export function parseYaml(text: string, bounds: Bounds = RUBRIC_BOUNDS): ParsedYaml {
   const roots: Frame[] = [];
   const stack: Frame[] = [];
   let input = text;
@@ -90,7 +95,9 @@ export function parseYaml(text: string): ParsedYaml {
   };
   let value: unknown;
   try {
-    value = load(text, { schema: RUBRIC_YAML_SCHEMA, listener });
+    // js-yaml 4.1.1 and later take these bounds; its types do not list them yet.
+    const limits = { maxDepth: bounds.depth, maxTotalMergeKeys: MAX_MERGED_KEYS } as LoadOptions;
+    value = load(text, { schema: RUBRIC_YAML_SCHEMA, listener, ...limits });
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     const reason = error.reason ?? error.message;
@@ -101,8 +108,61 @@ export function parseYaml(text: string): ParsedYaml {
     };
   }
   const entries = new Map<string, Located>();
-  if (roots.length) new Walker(input, entries).walk(roots[0], [], undefined);
+  const walker = new Walker(input, entries);
+  const tooLarge = roots.length ? expansionProblem(roots[0]!, input, bounds) : undefined;
+  if (tooLarge) return { ok: false, message: tooLarge.message, position: walker.locate(tooLarge.offset) };
+  if (roots.length) walker.walk(roots[0]!, [], undefined);
   return { ok: true, value, positions: new PositionMap(entries) };
+}
+
+/** An alias is composed as a node of no kind and no children whose result is the anchored value. */
+function isAlias(frame: Frame): boolean {
+  return frame.kind === null && frame.children.length === 0 && frame.result !== null && typeof frame.result === "object";
+}
+
+/**
+ * The first node, in document order, where the document expanded so far passes a
+ * bound: each node written counts one, each alias what it names, measured once.
+ * The walk follows the text (at most `depth` deep), never the expansion.
+ */
+function expansionProblem(root: Frame, input: string, bounds: Bounds): { offset: number; message: string } | undefined {
+  const meter = new ExtentMeter(bounds.depth);
+  let values = 0;
+  const aliasName = (frame: Frame) => /^\*[^\s,\]}]*/.exec(input.slice(skipBlank(input, frame.start)))?.[0] ?? "this alias";
+  const visit = (outer: Frame, level: number): { offset: number; message: string } | undefined => {
+    const frame = unwrap(outer);
+    const offset = frame.start;
+    if (isAlias(frame)) {
+      const extent = meter.measure(frame.result, level);
+      if (extent.cycle) return { offset, message: `\`${aliasName(frame)}\` names a node that contains it, so it would expand without end; a rubric that refers to itself is refused` };
+      if (level + extent.height > bounds.depth) {
+        return { offset, message: `\`${aliasName(frame)}\` nests the rubric more than ${bounds.depth} levels deep once its aliases are expanded; a rubric this deep is refused` };
+      }
+      values += extent.values;
+      if (values > bounds.values) {
+        return { offset, message: `\`${aliasName(frame)}\` takes the rubric past ${bounds.values} values once its aliases are expanded (each alias counts as a copy of what it names); a rubric this large is refused: nest fewer aliases` };
+      }
+      return undefined;
+    }
+    values += 1;
+    if (values > bounds.values) return { offset, message: `the rubric has more than ${bounds.values} values; a rubric this large is refused` };
+    for (const child of frame.children) {
+      const problem = visit(child, level + 1);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+  return visit(root, 0);
+}
+
+/** Skips the spaces, line breaks and comments js-yaml had not yet read when it opened a node. */
+function skipBlank(input: string, offset: number): number {
+  let i = offset;
+  for (;;) {
+    while (i < input.length && " \t\r\n".includes(input[i]!)) i++;
+    if (input[i] !== "#") return i;
+    while (i < input.length && input[i] !== "\n") i++;
+  }
 }
 
 /**
@@ -168,14 +228,13 @@ class Walker {
     });
   }
 
-  /** Skips the spaces, line breaks and comments js-yaml had not yet read when it opened the node. */
   private contentStart(offset: number): number {
-    let i = offset;
-    for (;;) {
-      while (i < this.input.length && " \t\r\n".includes(this.input[i])) i++;
-      if (this.input[i] !== "#") return i;
-      while (i < this.input.length && this.input[i] !== "\n") i++;
-    }
+    return skipBlank(this.input, offset);
+  }
+
+  /** Where a node opened at `offset` starts in the text. */
+  locate(offset: number): Position {
+    return this.position(this.contentStart(offset));
   }
 
   private position(offset: number): Position {
