@@ -68,6 +68,11 @@ export interface GradeResult {
   error?: string;
   durationMs: number;
   timings: PhaseTimings;
+  /**
+   * What a batch graded: sha256 (hex) of the rubric (its text and given variables) and of
+   * the submission's files. A resumed batch keeps a result only while both still match.
+   */
+  digests?: { rubric: string; submission: string };
   /** How the sandbox ran: "privileged" or "capabilities", and how images were provided. */
   sandbox?: { mode: string; images: string; /** The container left running by --keep. */ kept?: string };
 }

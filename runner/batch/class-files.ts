@@ -1,6 +1,6 @@
 /** Writes the class outputs of a batch or a merge, all from the same results. */
-import * as fs from "node:fs";
 import * as path from "node:path";
+import { writeFileAtomic } from "../files";
 import type { GradeResult } from "../result";
 import { toGradebook } from "./gradebook";
 import { toHtmlReport } from "./report-html";
@@ -16,10 +16,10 @@ export function writeClassFiles(out: string, results: readonly GradeResult[]): s
     "report.html": toHtmlReport(results),
     "summary.md": toClassSummary(results),
   };
-  fs.mkdirSync(out, { recursive: true });
+  // Each file whole or not at all: a full disk never leaves a truncated gradebook.
   return CLASS_FILES.map((name) => {
     const file = path.join(out, name);
-    fs.writeFileSync(file, texts[name], "utf8");
+    writeFileAtomic(file, texts[name]);
     return file;
   });
 }

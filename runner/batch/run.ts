@@ -20,7 +20,11 @@ export interface GradeAllOptions {
   grade: (student: Student) => Promise<GradeResult>;
   /** The error result for a grading that threw. */
   failed: (student: Student, error: unknown) => GradeResult;
-  /** Persists one result as soon as it exists, so that an interrupted batch resumes. */
+  /**
+   * Persists one result as soon as it exists, so that an interrupted batch resumes.
+   * When it throws (the output folder is full or read-only), nothing more starts,
+   * the gradings under way finish, and gradeAll rethrows the first such error.
+   */
   save: (student: Student, result: GradeResult) => void;
   progress: ProgressDisplay;
   /** True once interrupted: nothing more starts, and what finishes is not saved. */
@@ -28,6 +32,8 @@ export interface GradeAllOptions {
 }
 
 export async function gradeAll(students: readonly Student[], options: GradeAllOptions): Promise<Outcome[]> {
+  let unsaved: { error: unknown } | undefined;
+  const stopped = () => unsaved !== undefined || options.stopped();
   const outcomes = await inPool(
     students,
     options.parallel,
@@ -39,12 +45,18 @@ export async function gradeAll(students: readonly Student[], options: GradeAllOp
       } catch (error) {
         outcome = { student, result: options.failed(student, error), error };
       }
-      if (options.stopped()) return undefined;
-      options.save(student, outcome.result);
+      if (stopped()) return undefined;
+      try {
+        options.save(student, outcome.result);
+      } catch (error) {
+        unsaved ??= { error };
+        return undefined;
+      }
       options.progress.finished(student.name, outcome.result);
       return outcome;
     },
-    options.stopped,
+    stopped,
   );
+  if (unsaved) throw unsaved.error;
   return outcomes.filter((o): o is Outcome => o !== undefined);
 }

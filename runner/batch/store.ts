@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { writeFileAtomic } from "../files";
 import type { GradeResult } from "../result";
 
 export const STUDENTS_DIR = "students";
@@ -17,8 +18,7 @@ export const STUDENTS_DIR = "students";
 export const OUTPUT_MARKER = ".labgrade-output";
 
 export function markOutput(out: string): void {
-  fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, OUTPUT_MARKER), "Written by labgrade batch or merge: this folder is never graded as a submission.\n");
+  writeFileAtomic(path.join(out, OUTPUT_MARKER), "Written by labgrade batch or merge: this folder is never graded as a submission.\n");
 }
 
 export interface StudentFiles {
@@ -43,20 +43,21 @@ export function isResult(value: unknown): value is GradeResult {
   );
 }
 
-/** A result.json that parses and has the result's shape; undefined when missing or cut short. */
-export function readResult(file: string): GradeResult | undefined {
-  try {
-    const value: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    return isResult(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** What an earlier run left for a student: nothing, a file that is not a result, or a result. */
+export type Previous = { kind: "missing" } | { kind: "unreadable"; why: string } | { kind: "result"; result: GradeResult };
 
-/**
- * Whether a resumed batch keeps a result instead of grading again: only a completed
- * grading of the same rubric. An errored one (no engine, an interruption) is retried.
- */
-export function isReusable(result: GradeResult | undefined, rubricId: string): result is GradeResult {
-  return result?.status === "completed" && result.rubric === rubricId;
+export function readPrevious(file: string): Previous {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { kind: "missing" };
+    return { kind: "unreadable", why: (error as Error).message };
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return isResult(value) ? { kind: "result", result: value } : { kind: "unreadable", why: "not a result's shape" };
+  } catch {
+    return { kind: "unreadable", why: "not JSON (cut short or edited)" };
+  }
 }

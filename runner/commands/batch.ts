@@ -2,25 +2,29 @@
  * `labgrade batch <class-dir> --rubric R --out DIR [--parallel N] [--shard i/n] [--force]`:
  * every student folder of a class, N at a time, into DIR/students/<student>/ and the
  * class files (gradebook.csv, results.json, report.html, summary.md). Resumes: a student
- * with a completed result of the same rubric in DIR is kept unless --force.
+ * with a completed result graded from the same rubric content and the same submission
+ * content (their digests) is kept unless --force; the summary says who is graded again, and why.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { errorResult, loadOrRefuse, writeReports } from "./grade";
 import { gradeSubmission } from "../engine";
+import { removePartials } from "../files";
 import { SandboxUnavailableError, UsageError } from "../errors";
 import type { Io } from "../io";
 import { log } from "../log";
 import { formatNumber } from "../report/text";
+import type { GradeResult } from "../result";
 import { writeClassFiles } from "../batch/class-files";
 import { watchInterruption } from "../batch/interruption";
 import { defaultParallel, parseParallel } from "../batch/parallel";
 import { ProgressModel, formatDuration, progressDisplay } from "../batch/progress";
-import { planShare } from "../batch/plan";
+import { submissionDigest } from "../batch/digest";
+import { describeRegrades, planShare } from "../batch/plan";
 import { gradeAll, type Outcome } from "../batch/run";
 import { parseShard, shareOf } from "../batch/shards";
 import { classStats } from "../batch/stats";
-import { markOutput, readResult, studentFiles } from "../batch/store";
+import { markOutput, readPrevious, studentFiles, type Previous } from "../batch/store";
 import { listStudents } from "../batch/students";
 
 export interface BatchArgs {
@@ -56,14 +60,33 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
   const everyone = listStudents(args.classDir, [args.out]);
   if (everyone.length === 0) throw new UsageError(`${args.classDir} holds no student folder (hidden folders and files are not submissions).`);
   const share = shareOf(everyone, shard);
-  const { grade: toGrade, kept } = planShare(share, (student) => readResult(studentFiles(args.out, student.name).json), {
+  // A run killed between writing a file and renaming it into place left its temporary file.
+  removePartials(args.out);
+  for (const student of share) removePartials(studentFiles(args.out, student.name).dir);
+  const digests = new Map(share.map((student) => [student.name, submissionDigest(student.dir)]));
+  const previous = (student: { name: string }): Previous => {
+    const file = studentFiles(args.out, student.name).json;
+    const found = readPrevious(file);
+    if (found.kind === "unreadable") io.err(`labgrade: warning: ${file} is not a result (${found.why}): grading ${student.name} again`);
+    return found;
+  };
+  const { grade: toGrade, kept, again } = planShare(share, previous, {
     rubricId: rubric.id,
+    rubricDigest: rubric.digest,
+    submissionDigest: (student) => digests.get(student.name),
     force: args.force,
   });
 
+  // What was graded, so that a later run can tell whether the result still holds.
+  const recorded = (student: { name: string }, result: GradeResult): GradeResult => {
+    const submission = digests.get(student.name);
+    return submission === undefined ? result : { ...result, digests: { rubric: rubric.digest, submission } };
+  };
+
   const of = shard ? `shard ${shard.index}/${shard.total}: ${share.length} of ${everyone.length} students` : `${share.length} students`;
   const keptNote = kept.length ? `; ${kept.length} kept from an earlier run (--force grades them again)` : "";
-  io.err(`labgrade: ${rubric.id}: ${of}, grading ${toGrade.length}, ${parallel} at a time${keptNote}`);
+  const againNote = again.size ? `; ${describeRegrades(again)}` : "";
+  io.err(`labgrade: ${rubric.id}: ${of}, grading ${toGrade.length}, ${parallel} at a time${keptNote}${againNote}`);
 
   const started = Date.now();
   const display = progressDisplay(new ProgressModel(toGrade.length, parallel), {
@@ -76,10 +99,10 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
   try {
     outcomes = await gradeAll(toGrade, {
       parallel,
-      grade: (student) => gradeSubmission({ rubric, submissionDir: student.dir, variables: args.variables }),
+      grade: async (student) => recorded(student, await gradeSubmission({ rubric, submissionDir: student.dir, variables: args.variables })),
       failed: (student, error) => {
         log(`grading ${student.name} failed: ${(error as Error).stack ?? error}`);
-        return errorResult(rubric, student.dir, (error as Error).message ?? String(error));
+        return recorded(student, errorResult(rubric, student.dir, (error as Error).message ?? String(error)));
       },
       save: (student, result) => {
         const files = studentFiles(args.out, student.name);

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { gradeSubmission } from "../engine";
 import { classroom50Run, writeClassroom50Files } from "../classroom50-files";
+import { writeFileAtomic } from "../files";
 import { writeClassroomOutputs } from "../github-outputs";
 import { RubricError, SandboxUnavailableError, UsageError } from "../errors";
 import type { Io } from "../io";
@@ -37,11 +38,6 @@ export async function loadOrRefuse(file: string, variables: Record<string, strin
   return loaded.rubric;
 }
 
-function writeFile(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  fs.writeFileSync(file, text, "utf8");
-}
-
 /** The result of a grading that could not run, so that reports always have something to say. */
 export function errorResult(rubric: Rubric, submission: string, error: string): GradeResult {
   const checks = rubric.steps.flatMap((step) =>
@@ -65,8 +61,8 @@ export function errorResult(rubric: Rubric, submission: string, error: string): 
 }
 
 export function writeReports(result: GradeResult, args: { json?: string; junit?: string }): void {
-  if (args.json) writeFile(args.json, toJson(result));
-  if (args.junit) writeFile(args.junit, toJunit(result));
+  if (args.json) writeFileAtomic(args.json, toJson(result));
+  if (args.junit) writeFileAtomic(args.junit, toJunit(result));
 }
 
 export async function gradeCommand(args: GradeArgs, io: Io): Promise<number> {

@@ -2,6 +2,7 @@
  * From a YAML file to a typed Rubric, or to every problem in it at once, each
  * with its line and column. Never throws for a bad rubric.
  */
+import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { graders } from "../../graders";
@@ -119,7 +120,13 @@ export function loadRubricText(text: string, file: string, options: LoadOptions 
 
   const { errors, warnings } = issues.sorted();
   if (errors.length || steps.some((step) => !step)) return { errors, warnings };
-  return { rubric: buildRubric(document, steps as Step[], vars, file), errors, warnings };
+  return { rubric: buildRubric(document, steps as Step[], vars, file, rubricDigest(text, given)), errors, warnings };
+}
+
+/** The same text with the same variables given grades the same way; a comment edited counts as a change. */
+function rubricDigest(text: string, given: Record<string, string>): string {
+  const variables = Object.keys(given).sort().map((name) => [name, given[name]]);
+  return createHash("sha256").update(text).update("\0").update(JSON.stringify(variables)).digest("hex");
 }
 
 function stringValues(values: Record<string, unknown>): Record<string, string> {
@@ -127,7 +134,7 @@ function stringValues(values: Record<string, unknown>): Record<string, string> {
 }
 
 /** Only called on a document the schema accepted, so every conversion succeeds. */
-function buildRubric(document: Record<string, any>, steps: Step[], vars: Record<string, string>, file: string): Rubric {
+function buildRubric(document: Record<string, any>, steps: Step[], vars: Record<string, string>, file: string, digest: string): Rubric {
   const submission = document.submission;
   const limits = document.limits ?? {};
   const submissionSpec: SubmissionSpec = {
@@ -154,5 +161,6 @@ function buildRubric(document: Record<string, any>, steps: Step[], vars: Record<
     limits: limitSpec,
     steps,
     file,
+    digest,
   };
 }

@@ -82,4 +82,6 @@ export interface Rubric {
   steps: Step[];
   /** The file the rubric came from, for messages. */
   file: string;
+  /** sha256 (hex) of the rubric's text and the variables given to it: what a resumed batch compares. */
+  digest: string;
 }
