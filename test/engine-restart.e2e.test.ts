@@ -1,0 +1,146 @@
+/**
+ * The engine restarted in the middle of a batch. The shared engine is never
+ * touched: the test starts a Docker engine of its own (its own data-root,
+ * exec-root, socket and bridge, no iptables rules), loads the two images the
+ * batch needs into it, points the batch at it through DOCKER_HOST, and restarts
+ * that engine while two sandboxes run. The students whose sandbox died get
+ * error results; the same command run again completes them.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { GradeResult } from "../runner/result";
+import { CLI, ROOT, runCli } from "./support/cli";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-restart-"));
+const engineDir = path.join(tmp, "engine");
+const socket = path.join(engineDir, "docker.sock");
+const bridge = `lgr${randomBytes(3).toString("hex")}`;
+const DOCKER_HOST = `unix://${socket}`;
+const rubric = path.join(tmp, "lab.yaml");
+const classDir = path.join(tmp, "class");
+const out = path.join(tmp, "grades");
+let engine: ChildProcess | undefined;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const onEngine = (args: string[]) => execFileSync("docker", args, { encoding: "utf8", env: { ...process.env, DOCKER_HOST } });
+const resultOf = (student: string) => JSON.parse(fs.readFileSync(path.join(out, "students", student, "result.json"), "utf8")) as GradeResult;
+
+async function until(what: string, condition: () => boolean, limitMs = 180_000): Promise<void> {
+  for (let waited = 0; !condition(); waited += 250) {
+    if (waited > limitMs) throw new Error(`gave up waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+function answers(): boolean {
+  try {
+    onEngine(["version", "--format", "{{.Server.Version}}"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function startEngine(): Promise<void> {
+  const log = fs.openSync(path.join(tmp, "dockerd.log"), "a");
+  engine = spawn(
+    "dockerd",
+    [
+      "--data-root", path.join(engineDir, "root"),
+      "--exec-root", path.join(engineDir, "exec"),
+      "--pidfile", path.join(engineDir, "dockerd.pid"),
+      "--host", DOCKER_HOST,
+      "--bridge", bridge,
+      "--iptables=false",
+      "--ip-masq=false",
+      "--storage-driver", "overlay2",
+    ],
+    { stdio: ["ignore", log, log] },
+  );
+  await until("the test's engine to answer", answers, 60_000);
+}
+
+async function stopEngine(): Promise<void> {
+  const running = engine;
+  if (!running || running.exitCode !== null) return;
+  const exited = new Promise((resolve) => running.once("exit", resolve));
+  running.kill("SIGTERM");
+  await exited;
+}
+
+/** The host's copy of an image, into the test's engine. */
+function transfer(images: string[]): void {
+  execFileSync("sh", ["-c", `docker save "$@" | DOCKER_HOST=${DOCKER_HOST} docker load -q`, "transfer", ...images], { stdio: "ignore" });
+}
+
+function hostImageFor(expression: string): string {
+  return execFileSync(process.execPath, ["-e", `console.log(require(${JSON.stringify(path.join(ROOT, "dist", "runner", "sandbox", "catalog.js"))}).${expression})`], { encoding: "utf8" }).trim();
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(engineDir, { recursive: true });
+  execFileSync("ip", ["link", "add", bridge, "type", "bridge"]);
+  execFileSync("ip", ["addr", "add", "172.31.251.1/24", "dev", bridge]);
+  execFileSync("ip", ["link", "set", bridge, "up"]);
+  await startEngine();
+  const alpine = hostImageFor('sourcesFor(["alpine:latest"])[0].candidates.find((c) => c.includes("standin"))');
+  transfer([hostImageFor("sandboxImageName()"), alpine]);
+
+  fs.writeFileSync(
+    rubric,
+    "id: restart\ntitle: Restart\nimages: [alpine:latest]\nsubmission: { script: run.sh, timeout: 120s }\nsteps:\n  - { check: data, points: 2, volume: { names: [data] } }\n",
+  );
+  // Each script waits long enough for the engine to be restarted under it.
+  for (const student of ["ana", "ben", "cleo", "dev"]) {
+    fs.mkdirSync(path.join(classDir, student), { recursive: true });
+    fs.writeFileSync(path.join(classDir, student, "run.sh"), "#!/bin/sh\ndocker volume create data\nsleep 25\n", { mode: 0o755 });
+  }
+});
+
+afterAll(async () => {
+  if (engine && engine.exitCode === null && answers()) {
+    const ids = onEngine(["ps", "-aq"]).split("\n").filter(Boolean);
+    if (ids.length) onEngine(["rm", "-f", "-v", ...ids]);
+  }
+  await stopEngine();
+  execFileSync("ip", ["link", "del", bridge]);
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test("a restart of the engine mid-batch gives the affected students error results; a rerun completes them", async () => {
+  const env = { ...process.env, NO_COLOR: "1", DOCKER_HOST };
+  const batch = spawn(process.execPath, [CLI, "batch", classDir, "--rubric", rubric, "--out", out, "--parallel", "2"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  batch.stderr!.on("data", (chunk) => (stderr += chunk));
+  batch.stdout!.resume();
+  const closed = new Promise<number | null>((resolve) => batch.on("close", resolve));
+
+  // Both first sandboxes run their script: then the engine goes down and comes back.
+  await until("two sandboxes running their scripts", () => onEngine(["ps", "-q", "--filter", "label=labgrade.role=sandbox"]).split("\n").filter(Boolean).length === 2 && stderr.includes("started ben"));
+  await sleep(3000);
+  await stopEngine();
+  await startEngine();
+  const code = await closed;
+
+  expect([0, 3]).toContain(code);
+  const first = ["ana", "ben", "cleo", "dev"].map((s) => [s, resultOf(s).status] as const);
+  const affected = first.filter(([, status]) => status === "error").map(([s]) => s);
+  expect(affected).toEqual(expect.arrayContaining(["ana", "ben"]));
+  for (const student of affected) expect(resultOf(student).error).toBeTruthy();
+
+  const rerun = await runCli(["batch", classDir, "--rubric", rubric, "--out", out, "--parallel", "2"], { env: { DOCKER_HOST } });
+  expect(rerun.code).toBe(0);
+  expect(rerun.stderr).toContain(`grading ${affected.length}, `);
+  expect(rerun.stderr).toContain(`${affected.length} graded again (earlier grading errored: ${affected.length})`);
+  expect(["ana", "ben", "cleo", "dev"].map((s) => [s, resultOf(s).status, resultOf(s).score])).toEqual([
+    ["ana", "completed", 2],
+    ["ben", "completed", 2],
+    ["cleo", "completed", 2],
+    ["dev", "completed", 2],
+  ]);
+  // Nothing of either run is left on the test's engine.
+  expect(onEngine(["ps", "-aq", "--filter", "label=labgrade.role=sandbox"]).trim()).toBe("");
+});
