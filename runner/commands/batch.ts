@@ -10,6 +10,8 @@ import * as path from "node:path";
 import { errorResult, loadOrRefuse, writeReports } from "./grade";
 import { gradeSubmission } from "../engine";
 import { removePartials } from "../files";
+import { hostDocker } from "../sandbox/host-engine";
+import { watchEngine } from "../batch/engine-watch";
 import { SandboxUnavailableError, UsageError } from "../errors";
 import type { Io } from "../io";
 import { log } from "../log";
@@ -95,11 +97,21 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
     columns: process.stderr.columns,
   });
   const interruption = watchInterruption();
+  const engine = toGrade.length ? await hostDocker().then(watchEngine, () => undefined) : undefined;
+  // A grading the host engine went away during says nothing of the student's work.
+  const unlessEngineLeft = (student: { dir: string }, result: GradeResult, started: number): GradeResult =>
+    result.status === "completed" && engine?.overlaps(started, Date.now())
+      ? errorResult(rubric, student.dir, "the host's Docker engine stopped or restarted during this grading (not the student's doing); run the same command again: it grades this student again.")
+      : result;
   let outcomes: Outcome[];
   try {
     outcomes = await gradeAll(toGrade, {
       parallel,
-      grade: async (student) => recorded(student, await gradeSubmission({ rubric, submissionDir: student.dir, variables: args.variables })),
+      grade: async (student) => {
+        const started = Date.now();
+        const result = await gradeSubmission({ rubric, submissionDir: student.dir, variables: args.variables });
+        return recorded(student, unlessEngineLeft(student, result, started));
+      },
       failed: (student, error) => {
         log(`grading ${student.name} failed: ${(error as Error).stack ?? error}`);
         return recorded(student, errorResult(rubric, student.dir, (error as Error).message ?? String(error)));
@@ -114,6 +126,7 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
   } finally {
     display.close();
     interruption.dispose();
+    engine?.dispose();
   }
   if (interruption.interrupted) return 130;
 
