@@ -35,6 +35,15 @@ async function until(what: string, condition: () => boolean, limitMs = 180_000):
   }
 }
 
+/** Whether the script in this sandbox got as far as its volume. */
+function scriptRuns(sandbox: string): boolean {
+  try {
+    return onEngine(["exec", sandbox, "docker", "volume", "ls", "-q"]).split("\n").includes("data");
+  } catch {
+    return false;
+  }
+}
+
 function answers(): boolean {
   try {
     onEngine(["version", "--format", "{{.Server.Version}}"]);
@@ -118,9 +127,11 @@ test("a restart of the engine mid-batch gives the affected students error result
   batch.stdout!.resume();
   const closed = new Promise<number | null>((resolve) => batch.on("close", resolve));
 
-  // Both first sandboxes run their script: then the engine goes down and comes back.
-  await until("two sandboxes running their scripts", () => onEngine(["ps", "-q", "--filter", "label=labgrade.role=sandbox"]).split("\n").filter(Boolean).length === 2 && stderr.includes("started ben"));
-  await sleep(3000);
+  // Both first sandboxes run their script (its volume exists in their engine): then the engine goes down and comes back.
+  await until("two sandboxes running their scripts", () => {
+    const sandboxes = onEngine(["ps", "-q", "--filter", "label=labgrade.role=sandbox"]).split("\n").filter(Boolean);
+    return sandboxes.length === 2 && sandboxes.every((id) => scriptRuns(id));
+  });
   await stopEngine();
   await startEngine();
   const code = await closed;
@@ -130,6 +141,9 @@ test("a restart of the engine mid-batch gives the affected students error result
   const affected = first.filter(([, status]) => status === "error").map(([s]) => s);
   expect(affected).toEqual(expect.arrayContaining(["ana", "ben"]));
   for (const student of affected) expect(resultOf(student).error).toBeTruthy();
+  expect(resultOf("ana").error).toContain("the host's Docker engine stopped or restarted during this grading");
+  // The batch ended before the engine was back: it says how to remove what the engine held.
+  if (onEngine(["ps", "-aq", "--filter", "label=labgrade.role=sandbox"]).trim()) expect(stderr).toContain("`labgrade clean` removes the sandboxes it held");
 
   const rerun = await runCli(["batch", classDir, "--rubric", rubric, "--out", out, "--parallel", "2"], { env: { DOCKER_HOST } });
   expect(rerun.code).toBe(0);
@@ -141,6 +155,8 @@ test("a restart of the engine mid-batch gives the affected students error result
     ["cleo", "completed", 2],
     ["dev", "completed", 2],
   ]);
-  // Nothing of either run is left on the test's engine.
+  // The rerun left nothing; `clean` removes what the first run's lost sandboxes left.
+  const clean = await runCli(["clean"], { env: { DOCKER_HOST } });
+  expect(clean.code).toBe(0);
   expect(onEngine(["ps", "-aq", "--filter", "label=labgrade.role=sandbox"]).trim()).toBe("");
 });

@@ -7,6 +7,10 @@ function fakeEngine() {
   const streams: PassThrough[] = [];
   let up = true;
   const docker = {
+    ping: async () => {
+      if (!up) throw new Error("connect ECONNREFUSED");
+      return "OK";
+    },
     getEvents: async () => {
       if (!up) throw new Error("connect ECONNREFUSED");
       const stream = new PassThrough();
@@ -43,6 +47,25 @@ describe("watchEngine", () => {
     await tick(700);
     expect(watch.outages()).toEqual([{ from: 200, to: 300 }]);
     expect([watch.overlaps(150, 250), watch.overlaps(250, 400), watch.overlaps(0, 150), watch.overlaps(301, 500)]).toEqual([true, true, false, false]);
+    watch.dispose();
+  });
+
+  it("counts a refused request as an outage while the stream is still open (a dockerd stopping its containers)", async () => {
+    let clock = 100;
+    const engine = fakeEngine();
+    const watch = watchEngine(engine.docker, () => clock);
+    await tick();
+    expect(await watch.leftDuring(50)).toBe(false);
+    engine.setUp(false);
+    clock = 200;
+    expect(await watch.leftDuring(150)).toBe(true);
+    // The stream breaks once the engine exits, and opens again when it is back.
+    engine.streams[0]!.destroy();
+    engine.setUp(true);
+    clock = 400;
+    await tick(700);
+    expect(watch.outages()).toEqual([{ from: 200, to: 400 }]);
+    expect(await watch.leftDuring(401)).toBe(false);
     watch.dispose();
   });
 });

@@ -3,7 +3,9 @@
  * engine restarted looks, from inside a grading, like a student who stopped
  * their sandbox's engine; it is not their fault, and such a result must not be
  * kept. The host engine's event stream stays open while the engine runs: when
- * it breaks, an outage starts; it ends when the stream opens again.
+ * it breaks, an outage starts; it ends when the stream opens again. A stopping
+ * dockerd closes its socket first and its open streams only once its containers
+ * are stopped, so `leftDuring` also asks the engine anew: a refusal is an outage.
  */
 import type Dockerode from "dockerode";
 import type { Readable } from "node:stream";
@@ -17,6 +19,8 @@ export interface Outage {
 export interface EngineWatch {
   /** Whether an outage overlaps the time from `from` to `to`. */
   overlaps(from: number, to: number): boolean;
+  /** Asks the engine first (a refusal starts an outage), then whether one overlaps `from` to now. */
+  leftDuring(from: number): Promise<boolean>;
   outages(): readonly Outage[];
   dispose(): void;
 }
@@ -29,11 +33,14 @@ export function watchEngine(docker: Dockerode, now: () => number = Date.now): En
   let timer: NodeJS.Timeout | undefined;
   let disposed = false;
 
+  const begin = () => {
+    const last = outages[outages.length - 1];
+    if (!last || last.to !== undefined) outages.push({ from: now() });
+  };
   const lost = () => {
     stream = undefined;
     if (disposed || timer) return; // a stream's error and close both end here
-    const last = outages[outages.length - 1];
-    if (!last || last.to !== undefined) outages.push({ from: now() });
+    begin();
     timer = setTimeout(connect, RECONNECT_MS);
   };
   const connect = () => {
@@ -53,8 +60,14 @@ export function watchEngine(docker: Dockerode, now: () => number = Date.now): En
   };
   connect();
 
+  const overlaps = (from: number, to: number) => outages.some((outage) => outage.from <= to && (outage.to ?? Infinity) >= from);
   return {
-    overlaps: (from, to) => outages.some((outage) => outage.from <= to && (outage.to ?? Infinity) >= from),
+    overlaps,
+    async leftDuring(from) {
+      // Until the stream breaks and opens again, the outage stays open.
+      await docker.ping().catch(begin);
+      return overlaps(from, now());
+    },
     outages: () => outages,
     dispose() {
       disposed = true;

@@ -11,6 +11,7 @@ import { errorResult, loadOrRefuse, writeReports } from "./grade";
 import { gradeSubmission } from "../engine";
 import { removePartials } from "../files";
 import { hostDocker } from "../sandbox/host-engine";
+import { removeOwnContainers } from "../sandbox/orphans";
 import { watchEngine } from "../batch/engine-watch";
 import { SandboxUnavailableError, UsageError } from "../errors";
 import type { Io } from "../io";
@@ -99,8 +100,8 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
   const interruption = watchInterruption();
   const engine = toGrade.length ? await hostDocker().then(watchEngine, () => undefined) : undefined;
   // A grading the host engine went away during says nothing of the student's work.
-  const unlessEngineLeft = (student: { dir: string }, result: GradeResult, started: number): GradeResult =>
-    result.status === "completed" && engine?.overlaps(started, Date.now())
+  const unlessEngineLeft = async (student: { dir: string }, result: GradeResult, started: number): Promise<GradeResult> =>
+    result.status === "completed" && (await engine?.leftDuring(started))
       ? errorResult(rubric, student.dir, "the host's Docker engine stopped or restarted during this grading (not the student's doing); run the same command again: it grades this student again.")
       : result;
   let outcomes: Outcome[];
@@ -110,7 +111,7 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
       grade: async (student) => {
         const started = Date.now();
         const result = await gradeSubmission({ rubric, submissionDir: student.dir, variables: args.variables });
-        return recorded(student, unlessEngineLeft(student, result, started));
+        return recorded(student, await unlessEngineLeft(student, result, started));
       },
       failed: (student, error) => {
         log(`grading ${student.name} failed: ${(error as Error).stack ?? error}`);
@@ -129,6 +130,12 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
     engine?.dispose();
   }
   if (interruption.interrupted) return 130;
+  // Sandboxes the engine lost while away could not be removed then; it answers again now.
+  if (engine?.outages().length) {
+    await removeOwnContainers().catch(() =>
+      io.err("labgrade: the host's Docker engine went away during this batch and does not answer yet: once it does, `labgrade clean` removes the sandboxes it held."),
+    );
+  }
 
   const results = [...kept, ...outcomes.map((o) => o.result)];
   const written = writeClassFiles(args.out, results);
