@@ -27,11 +27,17 @@ export interface DindOptions {
   cpus?: number;
   pids?: number;
   /**
-   * Bytes the sandbox may write: its engine's data-root (images' clones, the
-   * student's containers and volumes) and its /tmp are size-limited tmpfs, so
-   * a submission that fills them gets "no space left" instead of filling the host.
+   * Bytes of the engine's data-root (images' clones, the student's containers
+   * and volumes): a size-limited tmpfs, so a submission that fills it gets
+   * "no space left" instead of filling the host. Requires rootBytes.
    */
   diskBytes?: number;
+  /**
+   * Bytes a script may write anywhere else in the sandbox (/srv, /etc, its
+   * folder, /tmp): the root filesystem is an overlay whose upper layer is a
+   * tmpfs of this size (labgrade-writable-root), over the image's read-only root.
+   */
+  rootBytes?: number;
   startupTimeoutMs?: number;
 }
 
@@ -59,8 +65,6 @@ class DindContainer extends GenericContainer {
  */
 const DROPPED_CAPABILITIES = ["SYS_RESOURCE", "SYS_MODULE", "SYS_RAWIO", "SYS_TIME", "SYS_BOOT", "SYSLOG", "WAKE_ALARM", "BLOCK_SUSPEND", "MAC_ADMIN", "MAC_OVERRIDE", "AUDIT_CONTROL"];
 
-const SCRATCH_BYTES = 256 * 1024 * 1024;
-
 let modeLogged = false;
 let knownMode: SecurityMode | undefined = process.env.LABGRADE_SECURITY_MODE as SecurityMode | undefined;
 
@@ -81,22 +85,14 @@ function build(options: DindOptions, mode: SecurityMode, startupLog: string[]): 
       ...(options.pids ? { PidsLimit: options.pids } : {}),
       ...(options.diskBytes
         ? {
-            // Nothing else of the sandbox's own filesystem is writable: a submission cannot fill the host's disk.
+            // The container's own layer, on the host's disk, is never written: the init
+            // makes the root writable on a tmpfs instead (LABGRADE_ROOT_BYTES).
             ReadonlyRootfs: true,
-            Tmpfs: {
-              "/var/lib/docker": `rw,exec,dev,suid,size=${options.diskBytes}`,
-              // Where the student's script writes by itself: its folder (the submission is unpacked there), /tmp, ~.
-              "/home/student": `rw,exec,size=${SCRATCH_BYTES}`,
-              "/tmp": `rw,exec,size=${SCRATCH_BYTES}`,
-              "/root": `rw,exec,size=${SCRATCH_BYTES}`,
-              // What the engine itself writes: sockets and pid files, the command log, its key.
-              "/run": "rw,exec,size=64m",
-              "/var/log": "rw,size=64m",
-              "/etc/docker": "rw,size=1m",
-            },
+            Tmpfs: { "/var/lib/docker": `rw,exec,dev,suid,size=${options.diskBytes}` },
           }
         : {}),
     });
+  if (options.rootBytes) container.withEnvironment({ LABGRADE_ROOT_BYTES: String(options.rootBytes) });
   if (mode === "privileged") return container.withPrivilegedMode();
   return container
     .withAddedCapabilities("ALL")

@@ -22,6 +22,8 @@ import { STORE_VOLUME } from "./store";
 /** A submission larger than this is refused: it is a folder of scripts, not a data set. */
 const MAX_SUBMISSION_BYTES = 64 * 1024 * 1024;
 
+const ROOT_BYTES_MAX = 512 * 1024 * 1024;
+
 /** Where the submission lives inside the sandbox: the script's working directory. */
 export const SUBMISSION_DIR = "/home/student/submission";
 
@@ -112,8 +114,10 @@ export class Sandbox implements SandboxShell {
       memoryBytes: request.limits.memoryBytes,
       cpus: request.limits.cpus,
       pids: request.limits.pids,
-      // tmpfs counts against the sandbox's memory: half of it for files leaves the rest to the services.
+      // tmpfs counts against the sandbox's memory: half of it for the engine's files and a
+      // quarter (at most 512 MiB) for the rest of the root leave the remainder to the services.
       diskBytes: seed ? Math.floor(request.limits.memoryBytes / 2) : undefined,
+      rootBytes: seed ? Math.min(ROOT_BYTES_MAX, Math.floor(request.limits.memoryBytes / 4)) : undefined,
     });
     const startMs = Date.now() - started;
     const cloneLine = dind.startupLog.find((line) => line.includes("labgrade: cloned seed"));
