@@ -34,6 +34,7 @@ export function applyLimitOverrides(rubric: Rubric, overrides: LimitOverrides): 
     ...rubric,
     submission: { ...rubric.submission, timeoutMs: timeoutMs ?? rubric.submission.timeoutMs },
     limits: {
+      ...limits,
       gradingTimeoutMs: parsed("grading-timeout", overrides["grading-timeout"], parseDuration, "a duration such as 10m") ?? limits.gradingTimeoutMs,
       memoryBytes: parsed("memory", overrides.memory, parseSize, "a size such as 2g") ?? limits.memoryBytes,
       cpus: parsed("cpus", overrides.cpus, positiveNumber, "a number of CPUs such as 1.5") ?? limits.cpus,

@@ -42,7 +42,7 @@ describe("the bundled lamp-stack rubric", () => {
   it("becomes the typed rubric the engine walks", () => {
     const { rubric: lamp } = loaded;
     expect(lamp!.submission).toEqual({ script: "lamp.sh", timeoutMs: 300_000, files: ["lamp.sh"] });
-    expect(lamp!.limits).toEqual({ gradingTimeoutMs: 900_000, outputBytes: 1024 ** 2, memoryBytes: 2 * 1024 ** 3, cpus: 2, pids: 2048 });
+    expect(lamp!.limits).toEqual({ gradingTimeoutMs: 900_000, outputBytes: 1024 ** 2, memoryBytes: 2 * 1024 ** 3, cpus: 2, pids: 2048, network: "isolated" });
     expect(lamp!.images).toEqual(["mysql:8.0", "php:7.4-apache"]);
     const [volumes, , , webappDb] = lamp!.steps as CheckStep[];
     expect(volumes).toMatchObject({ kind: "check", id: "volumes", type: "volume", points: 3, partial: true, hidden: false, requires: [] });
@@ -77,7 +77,7 @@ describe("the envelope", () => {
     ).replace("submission: { script: run.sh }", "submission: { script: run.sh, timeout: 90, files: [notes.md] }");
     const { rubric: loaded, errors } = loadRubricText(text, "demo.yaml");
     expect(errors).toEqual([]);
-    expect(loaded!.limits).toEqual({ gradingTimeoutMs: 600_000, outputBytes: 524_288, memoryBytes: 512 * 1024 ** 2, cpus: 1.5, pids: 100 });
+    expect(loaded!.limits).toEqual({ gradingTimeoutMs: 600_000, outputBytes: 524_288, memoryBytes: 512 * 1024 ** 2, cpus: 1.5, pids: 100, network: "isolated" });
     expect(loaded!.submission).toEqual({ script: "run.sh", timeoutMs: 90_000, files: ["run.sh", "notes.md"] });
     expect(loaded!.steps[0].retry).toEqual({ timeoutMs: 90_000, intervalMs: 1_000 });
     expect(loaded!.version).toBe("2");

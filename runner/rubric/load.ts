@@ -148,6 +148,7 @@ function buildRubric(document: Record<string, any>, steps: Step[], vars: Record<
     memoryBytes: parseSize(limits.memory ?? DEFAULTS.memory)!,
     cpus: limits.cpus ?? DEFAULTS.cpus,
     pids: limits.pids ?? DEFAULTS.pids,
+    network: limits.network ?? DEFAULTS.network,
   };
   return {
     id: document.id,

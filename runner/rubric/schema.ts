@@ -20,6 +20,7 @@ export const DEFAULTS = {
   memory: "2GiB",
   cpus: 2,
   pids: 2048,
+  network: "isolated",
   retryInterval: "1s",
 } as const;
 
@@ -189,6 +190,12 @@ function envelopeProperties(): Record<string, JsonSchema> {
         memory: ref("size", `Memory of the sandbox. Default ${DEFAULTS.memory}.`),
         cpus: { type: "number", exclusiveMinimum: 0, default: DEFAULTS.cpus, description: `CPUs of the sandbox, e.g. 1.5. Default ${DEFAULTS.cpus}.` },
         pids: { type: "integer", minimum: 1, default: DEFAULTS.pids, description: `Processes the sandbox may run at once. Default ${DEFAULTS.pids}.` },
+        network: {
+          enum: ["isolated", "outside"],
+          default: DEFAULTS.network,
+          description:
+            "What the sandbox's network reaches. isolated: the student's containers reach each other and the sandbox's published ports, nothing beyond the sandbox. outside: also whatever the grading machine reaches (a lab that pulls images or calls a web API). Default isolated.",
+        },
       },
     },
     steps: {

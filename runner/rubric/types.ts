@@ -65,7 +65,11 @@ export interface Limits {
   memoryBytes: number;
   cpus: number;
   pids: number;
+  /** isolated (the default): nothing beyond the sandbox; outside: what the grading machine reaches. */
+  network: SandboxNetwork;
 }
+
+export type SandboxNetwork = "isolated" | "outside";
 
 export interface Rubric {
   id: string;

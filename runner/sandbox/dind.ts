@@ -7,6 +7,7 @@ import type { HostConfig } from "dockerode";
 import { GenericContainer, Wait, type StartedTestContainer } from "testcontainers";
 import { engineVersionFromLog } from "./engine-version";
 import { labelsFor, type Role } from "./labels";
+import type { SandboxNetwork } from "../rubric/types";
 import { log } from "../log";
 import { hostDocker } from "./host-engine";
 import { rememberedMode, rememberMode } from "./mode-cache";
@@ -39,6 +40,8 @@ export interface DindOptions {
    */
   rootBytes?: number;
   startupTimeoutMs?: number;
+  /** isolated (the default): no network interface but loopback, so nothing beyond the sandbox is reachable. */
+  network?: SandboxNetwork;
 }
 
 export interface StartedDind {
@@ -75,6 +78,9 @@ function build(options: DindOptions, mode: SecurityMode, startupLog: string[]): 
     .withEnvironment(options.env ?? {})
     .withWaitStrategy(Wait.forLogMessage(/API listen on/))
     .withStartupTimeout(options.startupTimeoutMs ?? 60_000)
+    // No interface but loopback: the inner engine's bridge still joins the student's
+    // containers to each other and to the sandbox's published ports, and no route leads out.
+    .withNetworkMode(options.network === "outside" ? "bridge" : "none")
     .withLogConsumer((stream) => stream.on("data", (line: Buffer | string) => startupLog.push(String(line).trimEnd())))
     .withHostConfig({
       CgroupnsMode: "private",

@@ -114,6 +114,7 @@ export class Sandbox implements SandboxShell {
       memoryBytes: request.limits.memoryBytes,
       cpus: request.limits.cpus,
       pids: request.limits.pids,
+      network: request.limits.network,
       // tmpfs counts against the sandbox's memory: half of it for the engine's files and a
       // quarter (at most 512 MiB) for the rest of the root leave the remainder to the services.
       diskBytes: seed ? Math.floor(request.limits.memoryBytes / 2) : undefined,
