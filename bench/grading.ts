@@ -1,0 +1,128 @@
+/**
+ * Whole-command benchmark (`npm run bench`, after sandbox-images): in one run,
+ *   startup: `--version`, `--help`, `validate`, `explain` (beside `node -e 0`);
+ *   one grading: the LAMP reference by bench/baseline-lamp.sh (by hand: DinD,
+ *     save | load, grep checks) and by `labgrade grade`, rounds alternating,
+ *     their ratio, labgrade's phases, and its distance to the limit (sandbox +
+ *     script + restart and re-creation);
+ *   a class: N copies of the reference and two failing fixtures by `batch` at
+ *     parallel 1, 2 and the default: submissions per minute and the grades.
+ * Numbers are wall times on a shared machine: compare ratios of one run. It asserts nothing.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { REPO_ROOT } from "../runner/paths";
+import type { GradeResult } from "../runner/result";
+import { sandboxImageName, sourcesFor } from "../runner/sandbox/catalog";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
+const CLASS_COPIES = Number(process.env.BENCH_CLASS_COPIES ?? 2);
+const CLI = path.join(REPO_ROOT, "bin", "labgrade.js");
+const LAMP = path.join(REPO_ROOT, "fixtures", "submissions", "lamp-stack");
+const FAILING = ["no-volumes", "wrong-port"];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; stdout: string } {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(command, args, { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${run.status}: ${run.stderr}`);
+  return { ms, stdout: run.stdout };
+}
+
+function startup(): void {
+  const cases: [string, string, string[]][] = [
+    ["node -e 0 (the floor)", process.execPath, ["-e", "0"]],
+    ["labgrade --version", process.execPath, [CLI, "--version"]],
+    ["labgrade --help", process.execPath, [CLI, "--help"]],
+    ["labgrade validate lamp-stack", process.execPath, [CLI, "validate", "lamp-stack"]],
+    ["labgrade explain lamp-stack", process.execPath, [CLI, "explain", "lamp-stack"]],
+  ];
+  console.log(`startup (median of ${STARTUP_RUNS})`);
+  for (const [label, command, args] of cases) {
+    const runs = Array.from({ length: STARTUP_RUNS }, () => timed(command, args).ms);
+    console.log(`  ${label.padEnd(30)} ${(median(runs)).toFixed(0).padStart(6)} ms`);
+  }
+}
+
+function baselineEnv(): NodeJS.ProcessEnv {
+  const pairs = sourcesFor(["mysql:8.0", "php:7.4-apache"])
+    .filter((source) => source.upstream !== "labgrade/probe:latest")
+    .map((source) => {
+      const host = source.candidates.find((name) => spawnSync("docker", ["image", "inspect", name], { stdio: "ignore" }).status === 0);
+      if (!host) throw new Error(`no host image for ${source.upstream}: run npm run setup`);
+      return `${host}=${source.upstream}`;
+    });
+  return { ...process.env, SANDBOX_IMAGE: sandboxImageName(), IMAGES: pairs.join(" ") };
+}
+
+function oneGrading(work: string): void {
+  const env = baselineEnv();
+  const reference = path.join(LAMP, "reference");
+  const baseline: number[] = [];
+  const labgrade: number[] = [];
+  const results: GradeResult[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const byHand = timed("bash", [path.join(REPO_ROOT, "bench", "baseline-lamp.sh"), reference], env);
+    baseline.push(byHand.ms);
+    const json = path.join(work, `grade-${round}.json`);
+    labgrade.push(timed(process.execPath, [CLI, "grade", reference, "--rubric", "lamp-stack", "--json", json]).ms);
+    results.push(JSON.parse(fs.readFileSync(json, "utf8")) as GradeResult);
+    console.log(`  round ${round + 1}: baseline ${seconds(baseline[round])} (${/score \S+/.exec(byHand.stdout)?.[0]}), labgrade ${seconds(labgrade[round])} (${results[round].score}/${results[round].maxScore})`);
+  }
+  const phase = (key: keyof GradeResult["timings"]) => median(results.map((r) => r.timings[key]));
+  const limit = phase("sandboxMs") + phase("scriptMs") + phase("actionsMs");
+  console.log(`one grading of the LAMP reference (median of ${ROUNDS}, alternating)`);
+  console.log(`  baseline (bench/baseline-lamp.sh)  ${seconds(median(baseline))}`);
+  console.log(`  labgrade grade                     ${seconds(median(labgrade))}`);
+  console.log(`  ratio baseline / labgrade          ${(median(baseline) / median(labgrade)).toFixed(2)}x   (wanted >= 2.5x)`);
+  console.log(`  phases: sandbox ${seconds(phase("sandboxMs"))} | images ${seconds(phase("imagesMs"))} | script ${seconds(phase("scriptMs"))} | checks ${seconds(phase("checksMs"))} (waits ${seconds(phase("waitMs"))}, restart and re-creation ${seconds(phase("actionsMs"))})`);
+  console.log(`  labgrade / limit (sandbox + script + restart and re-creation = ${seconds(limit)})  ${(median(labgrade) / limit).toFixed(2)}x   (wanted <= 1.2x)`);
+}
+
+function classThroughput(work: string): void {
+  const classDir = path.join(work, "class");
+  for (let copy = 1; copy <= CLASS_COPIES; copy++) {
+    for (const fixture of ["reference", ...FAILING]) fs.cpSync(path.join(LAMP, fixture), path.join(classDir, `${fixture}-${copy}`), { recursive: true });
+  }
+  const count = CLASS_COPIES * (1 + FAILING.length);
+  console.log(`a class: ${count} submissions (${CLASS_COPIES} x reference, ${FAILING.join(", ")}) by batch`);
+  let first: string | undefined;
+  let perMinuteAtOne = 0;
+  for (const parallel of ["1", "2", undefined]) {
+    const out = path.join(work, `out-${parallel ?? "default"}`);
+    const args = [CLI, "batch", classDir, "--rubric", "lamp-stack", "--out", out, ...(parallel ? ["--parallel", parallel] : [])];
+    const { ms } = timed(process.execPath, args);
+    const perMinute = count / (ms / 60000);
+    if (parallel === "1") perMinuteAtOne = perMinute;
+    const grades = fs.readFileSync(path.join(out, "gradebook.csv"), "utf8");
+    first ??= grades;
+    console.log(`  parallel ${(parallel ?? "default").padEnd(8)} ${seconds(ms).padStart(9)}  ${perMinute.toFixed(2)} submissions/min  ${(perMinute / perMinuteAtOne).toFixed(2)}x of parallel 1  grades ${grades === first ? "identical" : "DIFFER"}`);
+  }
+}
+
+function main(): void {
+  console.log(`labgrade bench: whole commands (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
+  startup();
+  if (process.env.BENCH_STARTUP_ONLY) return;
+  execFileSync(process.execPath, [CLI, "images", "prepare", "--rubric", "lamp-stack"], { stdio: "ignore" });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-bench-"));
+  try {
+    oneGrading(work);
+    classThroughput(work);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main();
