@@ -80,6 +80,7 @@ async function autograde(fixture: string, env: Record<string, string> = {}, name
 test("full marks: exit 0 and a valid result of 20/20", async () => {
   const graded = await autograde("reference");
   expect(graded.code).toBe(0);
+  expect(graded.log).toContain("installing labgrade");
   expect(graded.problems).toEqual([]);
   expect([graded.result.score, graded.result["max-score"]]).toEqual([20, 20]);
   expect(graded.result.tests.every((test) => test.passed)).toBe(true);
@@ -89,6 +90,8 @@ test("full marks: exit 0 and a valid result of 20/20", async () => {
 test("partial: exit 0 and a valid result of 14/20, the release body saying what to fix", async () => {
   const graded = await autograde("wrong-port");
   expect(graded.code).toBe(0);
+  // The same job's second grading keeps the install of the same tarball.
+  expect(graded.log).toMatch(/labgrade \S+ is already installed in /);
   expect(graded.problems).toEqual([]);
   expect([graded.result.score, graded.result["max-score"]]).toEqual([14, 20]);
   expect(graded.result.score).toBe(graded.result.tests.reduce((sum, test) => sum + test.score, 0));
