@@ -8,6 +8,7 @@ import type { Grader, Phrase } from "./types";
 import { matcherRef, describeMatcher, type Matcher } from "./matchers";
 import { expectationItems, firstFewPhrases, outcomeOfItems, type ItemResult } from "./support/items";
 import { missingVolume, runProbe } from "./support/probe";
+import { resolveVolume, volumeTargetMessages, volumeTargetMessagesFr } from "./support/volume-target";
 
 export interface ArchiveSpec {
   /** A shell glob relative to the submission folder: backups/mon-volume_*.tar.gz */
@@ -79,6 +80,7 @@ const messages = {
   "key.content": "its content",
   "archive.holds": "every file of {volume}, byte for byte",
   "archive.missingOrDifferent": "missing or different: {files}",
+  ...volumeTargetMessages,
 };
 
 const messagesFr = {
@@ -104,6 +106,7 @@ const messagesFr = {
   "key.content": "ses fichiers",
   "archive.holds": "chaque fichier de {volume}, octet pour octet",
   "archive.missingOrDifferent": "manquants ou différents : {files}",
+  ...volumeTargetMessagesFr,
 } satisfies Record<keyof typeof messages, string>;
 
 export const archive: Grader<ArchiveSpec> = {
@@ -140,8 +143,10 @@ export const archive: Grader<ArchiveSpec> = {
       .join(", "),
   async evaluate(ctx, spec) {
     const volume = spec["holds-volume"] ?? spec["relative-to"];
-    if (volume && (await missingVolume(ctx, volume))) return { passed: false, messageId: "error", data: { reason: { id: "archive.noVolume", data: { volume } } } };
-    const mounts = [{ source: ctx.submissionDir, target: SUBMISSION }, ...(volume ? [{ source: volume, target: "/volume" }] : [])];
+    const resolved = volume === undefined ? undefined : await resolveVolume(ctx, volume);
+    if (resolved?.outcome) return resolved.outcome;
+    if (volume && resolved && (await missingVolume(ctx, resolved.name))) return { passed: false, messageId: "error", data: { reason: { id: "archive.noVolume", data: { volume } } } };
+    const mounts = [{ source: ctx.submissionDir, target: SUBMISSION }, ...(resolved ? [{ source: resolved.name, target: "/volume" }] : [])];
     const result = await runProbe(ctx, mounts, INSPECT, [spec.file], 120_000);
     if (result.exitCode !== 0) return { passed: false, messageId: "error", data: { reason: { id: "archive.probeFailed" } } };
     const found = parse(result.stdout);

@@ -4,8 +4,9 @@ import type { Grader, Phrase } from "./types";
 import { match, matcherPhrase, matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { sameImage } from "./support/image-name";
-import { mountItems, type MountSpec, mountSchema } from "./support/mounts";
-import { describeTarget, isService, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
+import { mountItems, type MountSpec, mountSchema, volumeSources } from "./support/mounts";
+import { describeTarget, isService, PROJECT_LABEL, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
+import { resolveVolumes, volumeTargetMessages, volumeTargetMessagesFr } from "./support/volume-target";
 import { serviceProperties } from "./support/schemas";
 import { similarName } from "./support/near";
 import { noContainerPhrase, statePhrase } from "./support/running";
@@ -85,6 +86,7 @@ function refOf(spec: ContainerSpec): ContainerRef {
 
 const messages = {
   ...targetMessages,
+  ...volumeTargetMessages,
   absent:
     "Expected a container named {name}, but there is none. Containers found: {present}. Start it with `docker run --name {name} ...` and check that your script did not stop on an error before.",
   present: "Expected no container named {name}, but it still exists, {state}. Remove it with `docker rm {name}`.",
@@ -112,6 +114,7 @@ const messages = {
 
 const messagesFr = {
   ...targetMessagesFr,
+  ...volumeTargetMessagesFr,
   absent: "Un conteneur nommé {name} était attendu, mais il n'y en a aucun. Conteneurs trouvés : {present}. Lancez-le avec `docker run --name {name} ...` et vérifiez que votre script ne s'est pas arrêté sur une erreur avant.",
   present: "Aucun conteneur nommé {name} n'était attendu, mais il existe encore, {state}. Supprimez-le avec `docker rm {name}`.",
   mismatch: "Le conteneur {name} ne correspond pas pour {failed}. Comparez vos options de `docker run` avec celles du TP, puis inspectez-le avec `docker inspect {name}`.",
@@ -238,7 +241,10 @@ export const container: Grader<ContainerSpec> = {
     const env = envOf(info);
     for (const [name, matcher] of Object.entries(spec.env ?? {})) items.push(envItem(env, name, matcher));
     for (const port of spec.ports ?? []) items.push(portItem(info, port));
-    items.push(...mountItems(info, spec.mounts ?? [], ctx.submissionDir));
+    // A Compose service mounts its own project's volumes.
+    const volumes = await resolveVolumes(ctx, volumeSources(spec.mounts ?? []), info.Config.Labels?.[PROJECT_LABEL]);
+    if (volumes.outcome) return volumes.outcome;
+    items.push(...mountItems(info, spec.mounts ?? [], ctx.submissionDir, volumes.names));
     return spec.service === undefined ? outcomeOfItems(items, "mismatch", { name }) : outcomeOfItems(items, "serviceMismatch", { name, service: spec.service });
   },
 };

@@ -11,6 +11,7 @@ import { runProbe } from "./support/probe";
 import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
 import { containerRefSchema } from "./support/schemas";
 import { describeTarget, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
+import { resolveVolume, volumeTargetMessages, volumeTargetMessagesFr } from "./support/volume-target";
 
 export interface FileSpec {
   volume?: string;
@@ -57,12 +58,12 @@ function placeOf(ctx: GraderContext, spec: FileSpec, container: string | undefin
   return { where: { id: "where.submission" }, root: ctx.submissionDir, shown: (full) => full.slice(ctx.submissionDir.length + 1) };
 }
 
-async function look(ctx: GraderContext, spec: FileSpec, place: Place, container: string | undefined): Promise<CommandResult> {
+async function look(ctx: GraderContext, spec: FileSpec, place: Place, container: string | undefined, volume = spec.volume): Promise<CommandResult> {
   const relative = spec.path.replace(/^\/+/, "");
   // In a container, the search for a same-named file stays near the path (never the whole file system).
   const around = spec.container ? path.posix.dirname(path.posix.dirname(path.posix.join("/", relative))) : place.root;
   const args = [String(MAX_BYTES), place.root, relative, around];
-  if (spec.volume) return runProbe(ctx, [{ source: spec.volume, target: "/probe" }], LOOK, args);
+  if (volume) return runProbe(ctx, [{ source: volume, target: "/probe" }], LOOK, args);
   if (container !== undefined) return ctx.docker.cli(["exec", container, "sh", "-c", LOOK, "look", ...args]);
   return ctx.shell.exec(["sh", "-c", LOOK, "look", ...args]);
 }
@@ -88,6 +89,7 @@ function notThere(spec: FileSpec, place: Place, output: string): Phrase {
 
 const messages = {
   ...targetMessages,
+  ...volumeTargetMessages,
   missing: "Expected {path} in {where}, but it is not there. Check where your script writes it.",
   noVolume: "Expected {path} in volume {volume}, but there is no volume named {volume}. Create it with `docker volume create {volume}`, or `-v {volume}:/path` in docker run.",
   present: "Expected {path} not to exist in {where}, but it does.",
@@ -115,6 +117,7 @@ const messages = {
 
 const messagesFr = {
   ...targetMessagesFr,
+  ...volumeTargetMessagesFr,
   missing: "{path} était attendu dans {where}, mais il n'y est pas. Vérifiez où votre script l'écrit.",
   noVolume: "{path} était attendu dans le volume {volume}, mais il n'y a pas de volume nommé {volume}. Créez-le avec `docker volume create {volume}`, ou `-v {volume}:/chemin` dans docker run.",
   present: "{path} ne devait pas exister dans {where}, mais il existe.",
@@ -164,7 +167,9 @@ export const file: Grader<FileSpec> = {
   translations: { fr: messagesFr },
   describe: (spec) => `${spec.path} ${spec.exists === false ? "does not exist" : "exists"} in ${where(spec)}${spec.content !== undefined ? `, its content ${describeMatcher(spec.content)}` : ""}`,
   async evaluate(ctx, spec): Promise<Outcome> {
-    if (spec.volume && !(await ctx.docker.volume(spec.volume))) {
+    const volume = spec.volume === undefined ? undefined : await resolveVolume(ctx, spec.volume);
+    if (volume?.outcome) return volume.outcome;
+    if (spec.volume && volume && !(await ctx.docker.volume(volume.name))) {
       const similar = similarName(spec.volume, await ctx.docker.volumeNames());
       const actual: Phrase = similar ? { id: "file.noVolumeSimilar", data: { volume: spec.volume, similar } } : { id: "file.noVolume", data: { volume: spec.volume } };
       if (spec.exists === false) return { passed: true };
@@ -179,7 +184,7 @@ export const file: Grader<FileSpec> = {
       if (stopped) return stopped;
     }
     const place = placeOf(ctx, spec, target?.name);
-    const read = await look(ctx, spec, place, target?.name);
+    const read = await look(ctx, spec, place, target?.name, volume?.name);
     const data = { path: spec.path, where: place.where, ...(spec.volume ? { volume: spec.volume } : {}) };
     const exists = read.exitCode === 0;
     if (spec.exists === false) {

@@ -6,6 +6,7 @@
 import type { Grader } from "./types";
 import { parseSize } from "./support/duration";
 import { runProbe } from "./support/probe";
+import { resolveVolume, volumeTargetMessages, volumeTargetMessagesFr } from "./support/volume-target";
 
 export interface SeedFile {
   path: string;
@@ -30,10 +31,12 @@ done`;
 
 const messages = {
   failed: "Could not fill volume {volume}.",
+  ...volumeTargetMessages,
 };
 
 const messagesFr = {
   failed: "Impossible de remplir le volume {volume}.",
+  ...volumeTargetMessagesFr,
 } satisfies Record<keyof typeof messages, string>;
 
 export const seedVolume: Grader<SeedVolumeSpec> = {
@@ -70,11 +73,13 @@ export const seedVolume: Grader<SeedVolumeSpec> = {
   translations: { fr: messagesFr },
   describe: (spec) => `volume ${spec.volume} is filled with ${spec.files.length} prepared files`,
   async evaluate(ctx, spec) {
-    const created = await ctx.docker.cli(["volume", "create", spec.volume]);
+    const resolved = await resolveVolume(ctx, spec.volume);
+    if (resolved.outcome) return resolved.outcome;
+    const created = await ctx.docker.cli(["volume", "create", resolved.name]);
     const args = spec.files.flatMap((file) =>
       file.size !== undefined ? ["size", file.path, String(parseSize(file.size) ?? 0)] : ["text", file.path, file.content ?? ""],
     );
-    const filled = created.exitCode === 0 ? await runProbe(ctx, [{ source: spec.volume, target: "/target", writable: true }], FILL, args) : created;
+    const filled = created.exitCode === 0 ? await runProbe(ctx, [{ source: resolved.name, target: "/target", writable: true }], FILL, args) : created;
     return filled.exitCode === 0 ? { passed: true } : { passed: false, messageId: "failed", data: { volume: spec.volume } };
   },
 };

@@ -2,6 +2,7 @@
 import type { Grader, Outcome, Phrase } from "./types";
 import { firstFewPhrases } from "./support/items";
 import { missingVolume, runProbe } from "./support/probe";
+import { resolveVolumes, volumeTargetMessages, volumeTargetMessagesFr } from "./support/volume-target";
 
 export interface VolumeContentSpec {
   volume: string;
@@ -27,6 +28,7 @@ const messages = {
   "vc.missing": "{file} is missing",
   "vc.differs": "{file} differs",
   "vc.extra": "{file} is extra",
+  ...volumeTargetMessages,
 };
 
 const messagesFr = {
@@ -41,6 +43,7 @@ const messagesFr = {
   "vc.missing": "{file} manque",
   "vc.differs": "{file} diffère",
   "vc.extra": "{file} est en trop",
+  ...volumeTargetMessagesFr,
 } satisfies Record<keyof typeof messages, string>;
 
 export const volumeContent: Grader<VolumeContentSpec> = {
@@ -63,12 +66,15 @@ export const volumeContent: Grader<VolumeContentSpec> = {
   translations: { fr: messagesFr },
   describe: (spec) => `volume ${spec.volume} holds the same files as ${spec["same-as"]}, byte for byte`,
   async evaluate(ctx, spec): Promise<Outcome> {
-    if (await missingVolume(ctx, spec.volume)) {
+    const resolved = await resolveVolumes(ctx, [spec.volume, spec["same-as"]]);
+    if (resolved.outcome) return resolved.outcome;
+    const [checked, reference] = [resolved.names.get(spec.volume)!, resolved.names.get(spec["same-as"])!];
+    if (await missingVolume(ctx, checked)) {
       return { passed: false, messageId: "missing", data: { volume: spec.volume }, expected: [{ id: "vc.volume", data: { volume: spec.volume } }], actual: [{ id: "vc.noVolume", data: { volume: spec.volume } }] };
     }
     // Without its reference volume a probe would compare with an empty one it creates: not the student's fault.
-    if (await missingVolume(ctx, spec["same-as"])) return { passed: false, messageId: "error", data: { reason: { id: "vc.noReference", data: { volume: spec["same-as"] } } } };
-    const result = await runProbe(ctx, [{ source: spec["same-as"], target: "/expected" }, { source: spec.volume, target: "/actual" }], COMPARE, [], 120_000);
+    if (await missingVolume(ctx, reference)) return { passed: false, messageId: "error", data: { reason: { id: "vc.noReference", data: { volume: spec["same-as"] } } } };
+    const result = await runProbe(ctx, [{ source: reference, target: "/expected" }, { source: checked, target: "/actual" }], COMPARE, [], 120_000);
     if (result.exitCode !== 0) return { passed: false, messageId: "error", data: { reason: { id: "vc.probeFailed" } } };
     // Sorted, so that the few named are the same whatever the file system lists first.
     const problems = result.stdout.split("\n").filter(Boolean).sort((a, b) => a.slice(a.indexOf(":")).localeCompare(b.slice(b.indexOf(":"))));

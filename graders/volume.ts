@@ -2,16 +2,19 @@
 import type { Grader } from "./types";
 import { outcomeOfItems } from "./support/items";
 import { describePresence, presenceItems, presenceSchema, type PresenceSpec } from "./support/presence";
+import { resolveVolumes, volumeTargetMessages, volumeTargetMessagesFr } from "./support/volume-target";
 
 const messages = {
   missing:
     "Volumes not as expected: {failed}. Volumes found: {present}. Create a named volume with `docker volume create <name>` or `-v <name>:/path`; remove one with `docker volume rm` or `docker volume prune`.",
   none: "none",
+  ...volumeTargetMessages,
 };
 
 const messagesFr = {
   missing: "Volumes non conformes : {failed}. Volumes trouvés : {present}. Créez un volume nommé avec `docker volume create <nom>` ou `-v <nom>:/chemin` ; supprimez-en un avec `docker volume rm` ou `docker volume prune`.",
   none: "aucun",
+  ...volumeTargetMessagesFr,
 } satisfies Record<keyof typeof messages, string>;
 
 export const volume: Grader<PresenceSpec> = {
@@ -28,7 +31,10 @@ export const volume: Grader<PresenceSpec> = {
     const present = await ctx.docker.volumeNames();
     // Anonymous volumes have 64-hex names that mean nothing to a student.
     const named = present.filter((name) => !/^[0-9a-f]{64}$/.test(name));
-    const items = presenceItems(named, spec, "volume");
+    // A compose file's volume counts under its own name, whatever project prefix Compose gave it.
+    const resolved = await resolveVolumes(ctx, [...(spec.names ?? []), ...(spec.absent ?? [])]);
+    if (resolved.outcome) return resolved.outcome;
+    const items = presenceItems(named, spec, "volume", (name, found) => found === resolved.names.get(name));
     return outcomeOfItems(items, "missing", { present: named.join(", ") || { id: "none" } });
   },
 };

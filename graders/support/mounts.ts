@@ -101,13 +101,20 @@ function foundPhrase(m: FoundMount, submissionDir: string, showMode: boolean): P
  * mounted at that path instead, or, when nothing is, where the expected
  * source is mounted (the wrong path) and what else the container mounts.
  */
-export function mountItems(info: ContainerInspectInfo, specs: MountSpec[], submissionDir: string): ItemResult[] {
+/** The volume names the specs mount (a source that is neither a bind nor a path), as the rubric writes them. */
+export function volumeSources(specs: MountSpec[]): string[] {
+  return specs.flatMap((spec) => (spec.source && spec.type !== "bind" && !spec.source.startsWith("/") ? [spec.source] : []));
+}
+
+/** `engineNames` gives the engine's name of a volume named otherwise in the rubric (a Compose volume: see volume-target.ts). */
+export function mountItems(info: ContainerInspectInfo, specs: MountSpec[], submissionDir: string, engineNames: ReadonlyMap<string, string> = new Map()): ItemResult[] {
   const found = mountsOf(info);
   return specs.map((spec, index) => {
     const source =
       spec.type === "bind" && spec.source && !spec.source.startsWith("/") ? path.posix.join(submissionDir, spec.source) : spec.source;
     const at = found.find((m) => m.destination === spec.destination);
-    const sameSource = (m: FoundMount) => source !== undefined && path.posix.normalize(m.source) === path.posix.normalize(source);
+    const engineSource = source !== undefined && spec.type !== "bind" ? (engineNames.get(source) ?? source) : source;
+    const sameSource = (m: FoundMount) => engineSource !== undefined && path.posix.normalize(m.source) === path.posix.normalize(engineSource);
     const expected: Phrase = {
       id: "mount.expected",
       data: { source: source === undefined && !spec.type ? { id: "source.any" } : sourcePhrase(spec.type ?? (source?.startsWith("/") ? "bind" : "volume"), source ?? "", submissionDir), destination: spec.destination, options: optionsPhrase(spec["read-only"], parseSize(spec.size)) },

@@ -8,6 +8,8 @@ import type { CommandResult, GraderContext, Outcome } from "../../graders/types"
 export interface FakeWorld {
   containers?: Record<string, Partial<ContainerInspectInfo>>;
   volumes?: string[];
+  /** Labels of some of those volumes (Compose's: see composeVolumeLabels). */
+  volumeLabels?: Record<string, Record<string, string>>;
   /**
    * Answers to commands, keyed by the argv joined with spaces (prefix match).
    * A list answers one item per call, then repeats its last: a service that comes up.
@@ -17,22 +19,28 @@ export interface FakeWorld {
 
 /**
  * `docker ps -a --filter label=K[=V]... --format ...` over the world's
- * containers and their labels, as the engine answers it (names and labels
- * in the format; other fields are not known here).
+ * containers, and `docker volume ls` likewise over its volumes, with their
+ * labels, as the engine answers them (names and labels in the format; other
+ * fields are not known here).
  */
 function psAnswer(world: FakeWorld, args: string[]): Partial<CommandResult> | undefined {
-  if (args[0] !== "ps") return undefined;
+  const listed: [string, Record<string, string>][] | undefined =
+    args[0] === "ps"
+      ? Object.entries(world.containers ?? {}).map(([name, info]) => [name, info.Config?.Labels ?? {}])
+      : args[0] === "volume" && args[1] === "ls"
+        ? (world.volumes ?? []).map((name) => [name, world.volumeLabels?.[name] ?? {}])
+        : undefined;
+  if (!listed) return undefined;
   const filters = args.flatMap((arg, i) => (args[i - 1] === "--filter" && arg.startsWith("label=") ? [arg.slice("label=".length)] : []));
   const format = args[args.indexOf("--format") + 1] ?? "{{.Names}}";
-  const lines = Object.entries(world.containers ?? {})
-    .filter(([, info]) =>
+  const lines = listed
+    .filter(([, labels]) =>
       filters.every((filter) => {
         const [key, ...value] = filter.split("=");
-        const labels = info.Config?.Labels ?? {};
         return key in labels && (value.length === 0 || labels[key] === value.join("="));
       }),
     )
-    .map(([name, info]) => format.replace(/\{\{\.Names\}\}/g, name).replace(/\{\{\.Label "([^"]+)"\}\}/g, (_all, key: string) => info.Config?.Labels?.[key] ?? ""));
+    .map(([name, labels]) => format.replace(/\{\{\.Names?\}\}/g, name).replace(/\{\{\.Label "([^"]+)"\}\}/g, (_all, key: string) => labels[key] ?? ""));
   return { exitCode: 0, stdout: lines.map((line) => `${line}\n`).join("") };
 }
 
@@ -86,6 +94,11 @@ export function inspected(overrides: {
     Mounts: (overrides.mounts ?? []) as never,
     NetworkSettings: { Networks: {} } as never,
   };
+}
+
+/** The labels `docker compose up` puts on a volume it creates for the compose file's `volumes:`. */
+export function composeVolumeLabels(project: string, volume: string): Record<string, string> {
+  return { "com.docker.compose.project": project, "com.docker.compose.volume": volume, "com.docker.compose.version": "2.26.1" };
 }
 
 /** The labels `docker compose up` puts on a service's container. */
