@@ -197,3 +197,25 @@ describe("container", () => {
     });
   });
 });
+
+describe("container: networks", () => {
+  const app = inspected({ image: "traefik/whoami", networkMode: "app-net", networks: { "app-net": { Aliases: ["app"], IPAddress: "172.19.0.2" } } });
+
+  test("the network mode and the networks with their aliases and addresses", async () => {
+    const ctx = fakeContext({ containers: { app1: app } });
+    expect(await container.evaluate(ctx, { name: "app1", "network-mode": "app-net", networks: [{ name: "app-net", aliases: ["app"], ip: "172.19.0.2" }] })).toMatchObject({ passed: true });
+    const wrong = await container.evaluate(ctx, { name: "app1", "network-mode": "bridge", networks: [{ name: "app-net", ip: "172.19.0.9" }, { name: "db-net" }] });
+    expect(said("container", wrong)).toMatchObject({
+      expected: "the default bridge (no --network, or --network bridge); app1 on network app-net, IP address 172.19.0.9; app1 on network db-net",
+      actual: "--network app-net; app1 on network app-net, IP address 172.19.0.2; app1 is not on network db-net, but on app-net",
+    });
+  });
+
+  test("--network host, and container:<id> read back as the other container's name", async () => {
+    const db = { ...inspected({ image: "postgres:13" }), Id: "f00d", Name: "/db" };
+    const sidecar = inspected({ image: "alpine:latest", networkMode: "container:f00d" });
+    const ctx = fakeContext({ containers: { f00d: db, sidecar, front: inspected({ image: "nginx:alpine", networkMode: "host" }) } });
+    expect(await container.evaluate(ctx, { name: "sidecar", "network-mode": "container:db" })).toMatchObject({ passed: true });
+    expect(said("container", await container.evaluate(ctx, { name: "front", "network-mode": "app-net" })).actual).toBe("--network host");
+  });
+});

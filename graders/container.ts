@@ -1,14 +1,15 @@
-/** A container's state, image, environment, published ports and mounts. */
+/** A container's state, image, environment, published ports, mounts and networks. */
 import type { ContainerInspectInfo } from "dockerode";
 import type { Grader, Phrase } from "./types";
-import { match, matcherPhrase, matcherRef, type Matcher } from "./matchers";
+import { matcherRef, type Matcher } from "./matchers";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { sameImage } from "./support/image-name";
 import { mountItems, type MountSpec, mountSchema, volumeSources } from "./support/mounts";
 import { describeTarget, isService, PROJECT_LABEL, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
 import { resolveVolumes, volumeTargetMessages, volumeTargetMessagesFr } from "./support/volume-target";
 import { serviceProperties } from "./support/schemas";
-import { similarName } from "./support/near";
+import { keyValueItem } from "./support/key-values";
+import { attachmentItem, attachmentProperties, networkModeOf, networkModePhrase, type AttachmentSpec } from "./support/networks";
 import { noContainerPhrase, statePhrase } from "./support/running";
 
 export interface PortSpec {
@@ -27,6 +28,8 @@ export interface ContainerSpec {
   env?: Record<string, Matcher>;
   ports?: PortSpec[];
   mounts?: MountSpec[];
+  "network-mode"?: string;
+  networks?: (AttachmentSpec & { name: string })[];
 }
 
 function envOf(info: ContainerInspectInfo): Record<string, string> {
@@ -65,21 +68,6 @@ function portItem(info: ContainerInspectInfo, port: PortSpec): ItemResult {
   return { label: { id: "port.label", data: { port: inner } }, passed, expected, actual };
 }
 
-/** An environment variable. A missing one whose name is one typo away from a variable that is set says so. */
-function envItem(env: Record<string, string>, name: string, matcher: Matcher): ItemResult {
-  const label = { id: "env.label", data: { name } };
-  const wanted: Phrase =
-    matcher === null || typeof matcher !== "object" || "equals" in matcher
-      ? { id: "env.equals", data: { name, value: String(typeof matcher === "object" ? (matcher as { equals: unknown }).equals : matcher) } }
-      : { id: "env.matches", data: { name, matcher: matcherPhrase(matcher) } };
-  if (!(name in env)) {
-    const similar = similarName(name, Object.keys(env));
-    const actual: Phrase = similar ? { id: "env.notSetSimilar", data: { name, similar, value: env[similar] } } : { id: "env.notSet", data: { name } };
-    return { label, passed: false, expected: wanted, actual };
-  }
-  return { label, passed: match(matcher, env[name]).passed, expected: wanted, actual: { id: "env.equals", data: { name, value: env[name] } } };
-}
-
 function refOf(spec: ContainerSpec): ContainerRef {
   return spec.service === undefined ? spec.name! : { service: spec.service, ...(spec.project !== undefined ? { project: spec.project } : {}) };
 }
@@ -110,6 +98,8 @@ const messages = {
   "port.leadsTo": "host port {host} leads to container port {port}",
   "port.noneAt": "container port {port} is not published: the container publishes no port",
   "container.stillExists": "container {name} still exists",
+  "netmode.label": "its network mode",
+  "network.label": "network {network}",
 };
 
 const messagesFr = {
@@ -137,6 +127,8 @@ const messagesFr = {
   "port.leadsTo": "le port {host} de l'hôte mène au port {port} du conteneur",
   "port.noneAt": "le port {port} du conteneur n'est pas publié : le conteneur ne publie aucun port",
   "container.stillExists": "le conteneur {name} existe encore",
+  "netmode.label": "son mode réseau",
+  "network.label": "le réseau {network}",
 } satisfies Record<keyof typeof messages, string>;
 
 export const container: Grader<ContainerSpec> = {
@@ -144,7 +136,7 @@ export const container: Grader<ContainerSpec> = {
     type: "container",
     kinds: ["check"],
     description:
-      "A container by name: its state, image, environment variables, published ports and mounts; one item per attribute for partial credit.",
+      "A container by name: its state, image, environment variables, published ports, mounts and networks; one item per attribute for partial credit.",
   },
   schema: {
     type: "object",
@@ -184,6 +176,24 @@ export const container: Grader<ContainerSpec> = {
         },
       },
       mounts: { type: "array", minItems: 1, items: mountSchema, description: "Mounts the container must have." },
+      "network-mode": {
+        type: "string",
+        pattern: "^(container:)?[A-Za-z0-9][A-Za-z0-9_.-]*$",
+        patternErrorMessage: "Write bridge, host, none, container:<name> or a network's name.",
+        description:
+          "How it was started on the network (--network): bridge (the default bridge), host, none, container:<name> (another container's network), or the name of a user-defined network.",
+      },
+      networks: {
+        type: "array",
+        minItems: 1,
+        description: "Networks it must be attached to (--network, docker network connect), one item each.",
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["name"],
+          properties: { name: { type: "string", minLength: 1, description: "The network's name." }, ...attachmentProperties() },
+        },
+      },
     },
   },
   messages,
@@ -200,6 +210,9 @@ export const container: Grader<ContainerSpec> = {
         `mounts ${spec.mounts
           .map((m) => `${m.source ?? (m.type ? `a ${m.type}` : "something")} at ${m.destination}${m["read-only"] ? " read-only" : ""}${m.size !== undefined ? ` (size ${m.size})` : ""}`)
           .join(", ")}`,
+      spec["network-mode"] && `runs with --network ${spec["network-mode"]}`,
+      spec.networks &&
+        `is on ${spec.networks.map((n) => [n.name, n.aliases?.length ? ` (alias ${n.aliases.join(", ")})` : "", n.ip ? ` at ${n.ip}` : ""].join("")).join(", ")}`,
     ].filter(Boolean);
     return `${!isService(target) ? "container " : ""}${describeTarget(target)} ${parts.join(", ")}`;
   },
@@ -239,12 +252,20 @@ export const container: Grader<ContainerSpec> = {
       items.push({ label: { id: "image.label" }, passed: sameImage(spec.image, info.Config.Image), expected: is(spec.image), actual: is(info.Config.Image) });
     }
     const env = envOf(info);
-    for (const [name, matcher] of Object.entries(spec.env ?? {})) items.push(envItem(env, name, matcher));
+    for (const [name, matcher] of Object.entries(spec.env ?? {})) items.push(keyValueItem("env", env, name, matcher));
     for (const port of spec.ports ?? []) items.push(portItem(info, port));
     // A Compose service mounts its own project's volumes.
     const volumes = await resolveVolumes(ctx, volumeSources(spec.mounts ?? []), info.Config.Labels?.[PROJECT_LABEL]);
     if (volumes.outcome) return volumes.outcome;
     items.push(...mountItems(info, spec.mounts ?? [], ctx.submissionDir, volumes.names));
+    if (spec["network-mode"]) {
+      const found = await networkModeOf(info, async (id) => (await ctx.docker.container(id))?.Name?.replace(/^\//, ""));
+      const wanted = spec["network-mode"] === "default" ? "bridge" : spec["network-mode"];
+      items.push({ label: { id: "netmode.label" }, passed: found === wanted, expected: networkModePhrase(wanted), actual: networkModePhrase(found) });
+    }
+    for (const wanted of spec.networks ?? []) {
+      items.push(attachmentItem(info, name, wanted.name, wanted, { id: "network.label", data: { network: wanted.name } }));
+    }
     return spec.service === undefined ? outcomeOfItems(items, "mismatch", { name }) : outcomeOfItems(items, "serviceMismatch", { name, service: spec.service });
   },
 };

@@ -51,3 +51,45 @@ describe("http: what was found, in the student's words", () => {
     expect(said("http", outcome).actual).toBe(words);
   });
 });
+
+describe("http: the same request, several times (load balancing)", () => {
+  const api = "http://localhost:8080/api";
+  const from = (host: string) => ({ stdout: `{"hostname":"${host}"}${MARK}200` });
+
+  test("passes when at least k different values came back, and sends the request n times", async () => {
+    const ctx = fakeContext({ commands: { curl: [from("a1"), from("b2")] } });
+    const outcome = await http.evaluate(ctx, { url: api, repeat: 4, expect: { status: 200, distinct: { "at-least": 2, json: "$.hostname" } } });
+    expect(outcome).toMatchObject({ passed: true });
+    expect(ctx.calls).toHaveLength(4);
+  });
+
+  test("one backend only: the values seen and how often, in the student's words", async () => {
+    const ctx = fakeContext({ commands: { curl: from("a1") } });
+    const outcome = await http.evaluate(ctx, { url: api, expect: { distinct: { "at-least": 2, json: "$.hostname" } } });
+    expect(ctx.calls).toHaveLength(10);
+    expect(outcome).toMatchObject({ passed: false, final: true, messageId: "distinct" });
+    expect(said("http", outcome)).toMatchObject({ expected: "at least 2 different values of $.hostname in 10 answers", actual: 'in 10 answers: "a1" 10 times' });
+    expect(said("http", outcome, "fr").actual).toBe("en 10 réponses : « a1 » 10 fois");
+  });
+
+  test("a header, or what a pattern captures, tells the backends apart", async () => {
+    const header = (name: string) => ({ stdout: `hello${MARK}200\n__labgrade_header__=${name}` });
+    const byHeader = fakeContext({ commands: { curl: [header("app1"), header("app2")] } });
+    expect(await http.evaluate(byHeader, { url, repeat: 2, expect: { distinct: { "at-least": 2, header: "X-Backend" } } })).toMatchObject({ passed: true });
+    expect(byHeader.calls[0].join(" ")).toContain("%header{X-Backend}");
+    const text = (host: string) => ({ stdout: `Hostname: ${host}\nIP: 10.0.0.2${MARK}200` });
+    const byPattern = fakeContext({ commands: { curl: [text("a1"), text("a1"), text("b2")] } });
+    expect(await http.evaluate(byPattern, { url, repeat: 3, expect: { distinct: { "at-least": 2, matches: "Hostname: (\\S+)" } } })).toMatchObject({ passed: true });
+  });
+
+  test("every answer must match, and the one that does not says which it was", async () => {
+    const ctx = fakeContext({ commands: { curl: [{ stdout: `ok${MARK}200` }, { stdout: `bad gateway${MARK}502` }] } });
+    const outcome = await http.evaluate(ctx, { url, repeat: 5, expect: { status: 200 } });
+    expect(ctx.calls).toHaveLength(2);
+    expect(said("http", outcome).actual).toBe("answer 2 of 5: the page answers 502 Bad Gateway");
+  });
+
+  test("at-least above repeat could never pass: the rubric's error, not the student's", async () => {
+    await expect(http.evaluate(fakeContext({}), { url, repeat: 2, expect: { distinct: { "at-least": 3 } } })).rejects.toThrow(/could never pass/);
+  });
+});

@@ -1,21 +1,25 @@
 /**
  * An HTTP request made from inside the sandbox, so that published ports are
- * the sandbox's own and parallel gradings never collide on host ports.
+ * the sandbox's own and parallel gradings never collide on host ports; sent
+ * several times, it tells a load balancer over several backends from one.
  */
 import { STATUS_CODES } from "node:http";
 import type { Grader, GraderContext, Outcome, Phrase } from "./types";
 import { describeExpectations, matcherPhrase, matcherRef, valuePhrase, type Matcher } from "./matchers";
 import { htmlTitle, looksLikeHtml } from "./matchers/phrases";
 import { expectationItems } from "./support/items";
+import { DEFAULT_REPEAT, distinctFailure, distinctMessages, distinctMessagesFr, distinctSchema, MAX_REPEAT, type Answer, type DistinctSpec } from "./support/distinct";
 
 export interface HttpSpec {
   url: string;
   method?: "GET" | "HEAD" | "POST" | "PUT" | "DELETE";
   body?: string;
-  expect: { status?: Matcher; body?: Matcher };
+  repeat?: number;
+  expect: { status?: Matcher; body?: Matcher; distinct?: DistinctSpec };
 }
 
 const STATUS_MARK = "\n__labgrade_status__=";
+const HEADER_MARK = "\n__labgrade_header__=";
 const MAX_SECONDS = 10;
 
 /** The port a URL reaches: its own, else the scheme's. */
@@ -78,14 +82,54 @@ function answerPhrase(status: number, body: string, showBody: boolean): Phrase {
 }
 
 /** What the answer must be, in one phrase: "the page answers 200, containing "PHP Version"". */
-function expectedPhrase(expect: HttpSpec["expect"]): Phrase {
+function expectedPhrase(expect: { status?: Matcher; body?: Matcher }): Phrase {
   const status = expect.status === undefined ? undefined : matcherPhrase(expect.status);
   const body = expect.body === undefined ? undefined : matcherPhrase(expect.body);
   if (status && body) return { id: "http.expect.both", data: { status, body } };
   return status ? { id: "http.expect.status", data: { status } } : { id: "http.expect.body", data: { body: body! } };
 }
 
+/** One request: its answer, or the failed outcome to report. The named header is read too (curl's %header). */
+async function request(ctx: GraderContext, spec: HttpSpec, header: string | undefined): Promise<Answer | Outcome> {
+  const format = `${STATUS_MARK}%{http_code}${header === undefined ? "" : `${HEADER_MARK}%header{${header}}`}`;
+  const argv = ["curl", "-sS", "--max-time", String(MAX_SECONDS), "-X", spec.method ?? "GET", "-w", format, spec.url];
+  if (spec.body !== undefined) argv.push("--data-binary", spec.body);
+  const result = await ctx.shell.exec(argv, { timeoutMs: 15_000 });
+  const mark = result.stdout.lastIndexOf(STATUS_MARK);
+  if (result.exitCode !== 0 || mark < 0) {
+    const reason = await unreachable(ctx, new URL(spec.url), result.exitCode);
+    return { passed: false, messageId: "unreachable", data: { url: spec.url, reason }, expected: [{ id: "http.anAnswer", data: { url: spec.url } }], actual: [reason] };
+  }
+  const [status, found] = result.stdout.slice(mark + STATUS_MARK.length).split(HEADER_MARK);
+  return { status: Number(status), body: result.stdout.slice(0, mark), header: found || undefined };
+}
+
+/** The failed outcome when an answer does not match the status and body expected; undefined when it does. */
+function mismatch(spec: HttpSpec, answer: Answer): Outcome | undefined {
+  const expect = { ...(spec.expect?.status !== undefined ? { status: spec.expect.status } : {}), ...(spec.expect?.body !== undefined ? { body: spec.expect.body } : {}) };
+  const items = expectationItems(expect, answer as unknown as Record<string, unknown>);
+  const failed = items.filter((item) => !item.passed);
+  if (failed.length === 0) return undefined;
+  const statusFailed = failed.some((item) => item.label.id === "key.status");
+  return {
+    passed: false,
+    ratio: (items.length - failed.length) / items.length,
+    // A server that answers, other than with a 5xx, has started: waiting will not change its answer.
+    final: answer.status < 500,
+    messageId: "mismatch",
+    data: { url: spec.url, failed: failed.map((item) => item.label) },
+    expected: [expectedPhrase(expect)],
+    actual: [answerPhrase(answer.status, answer.body, !statusFailed)],
+  };
+}
+
+/** A failure of the nth of n requests says which. */
+function nth(outcome: Outcome, index: number, n: number): Outcome {
+  return { ...outcome, actual: outcome.actual?.map((answer) => ({ id: "http.nth", data: { nth: index, n, answer } })) };
+}
+
 const messages = {
+  ...distinctMessages,
   unreachable:
     "Expected an answer from {url}, but {reason}. Check that the container runs and publishes the port (-p host:container), then try `curl {url}`.",
   mismatch: "{url} answered, but not as expected ({failed}). Open it with `curl -i {url}` and compare.",
@@ -109,6 +153,7 @@ const messages = {
 };
 
 const messagesFr = {
+  ...distinctMessagesFr,
   unreachable:
     "Une réponse de {url} était attendue, mais {reason}. Vérifiez que le conteneur tourne et publie le port (-p hôte:conteneur), puis essayez `curl {url}`.",
   mismatch: "{url} a répondu, mais pas comme attendu ({failed}). Ouvrez-la avec `curl -i {url}` et comparez.",
@@ -146,6 +191,12 @@ export const http: Grader<HttpSpec> = {
       url: { type: "string", pattern: "^https?://", description: "The URL, e.g. http://localhost:8080/info.php." },
       method: { enum: ["GET", "HEAD", "POST", "PUT", "DELETE"], description: "Default GET." },
       body: { type: "string", description: "A request body to send." },
+      repeat: {
+        type: "integer",
+        minimum: 1,
+        maximum: MAX_REPEAT,
+        description: `Send the request this many times (each a new connection, one after the other): every answer must match, and distinct counts them. Default 1, or ${DEFAULT_REPEAT} with distinct.`,
+      },
       expect: {
         type: "object",
         additionalProperties: false,
@@ -154,37 +205,33 @@ export const http: Grader<HttpSpec> = {
         properties: {
           status: matcherRef("The HTTP status code."),
           body: matcherRef("The response body; use json: {path, value} for JSON answers."),
+          distinct: distinctSchema,
         },
       },
     },
   },
   messages,
   translations: { fr: messagesFr },
-  describe: (spec) => `${spec.method ?? "GET"} ${spec.url} answers${spec.expect ? ` with ${describeExpectations(spec.expect)}` : ""}`,
+  describe: (spec) => {
+    const { distinct, ...matched } = spec.expect ?? {};
+    const times = spec.repeat !== undefined || distinct ? `, ${spec.repeat ?? DEFAULT_REPEAT} times` : "";
+    const spread = distinct
+      ? `, with at least ${distinct["at-least"]} different ${distinct.json ?? (distinct.header ? `${distinct.header} headers` : distinct.matches ? `matches of /${distinct.matches}/` : "bodies")}`
+      : "";
+    const expected = Object.keys(matched).length ? ` with ${describeExpectations(matched as Record<string, Matcher>)}` : "";
+    return `${spec.method ?? "GET"} ${spec.url} answers${expected}${times}${spread}`;
+  },
   async evaluate(ctx, spec): Promise<Outcome> {
-    const argv = ["curl", "-sS", "--max-time", String(MAX_SECONDS), "-X", spec.method ?? "GET", "-w", `${STATUS_MARK}%{http_code}`, spec.url];
-    if (spec.body !== undefined) argv.push("--data-binary", spec.body);
-    const result = await ctx.shell.exec(argv, { timeoutMs: 15_000 });
-    const mark = result.stdout.lastIndexOf(STATUS_MARK);
-    if (result.exitCode !== 0 || mark < 0) {
-      const reason = await unreachable(ctx, new URL(spec.url), result.exitCode);
-      return { passed: false, messageId: "unreachable", data: { url: spec.url, reason }, expected: [{ id: "http.anAnswer", data: { url: spec.url } }], actual: [reason] };
+    const distinct = spec.expect?.distinct;
+    const n = spec.repeat ?? (distinct ? DEFAULT_REPEAT : 1);
+    if (distinct && distinct["at-least"] > n) throw new Error(`expect.distinct.at-least (${distinct["at-least"]}) is more than repeat (${n}): the check could never pass`);
+    const answers: Answer[] = [];
+    for (let index = 1; index <= n; index++) {
+      const got = await request(ctx, spec, distinct?.header);
+      const failure = "passed" in got ? got : mismatch(spec, got);
+      if (failure) return n === 1 ? failure : nth(failure, index, n);
+      answers.push(got as Answer);
     }
-    const answer = { status: Number(result.stdout.slice(mark + STATUS_MARK.length)), body: result.stdout.slice(0, mark) };
-    const items = expectationItems(spec.expect, answer);
-    const failed = items.filter((item) => !item.passed);
-    // A server that answers, other than with a 5xx, has started: waiting will not change its answer.
-    const final = answer.status < 500;
-    if (failed.length === 0) return { passed: true, ratio: 1, final };
-    const statusFailed = failed.some((item) => item.label.id === "key.status");
-    return {
-      passed: false,
-      ratio: (items.length - failed.length) / items.length,
-      final,
-      messageId: "mismatch",
-      data: { url: spec.url, failed: failed.map((item) => item.label) },
-      expected: [expectedPhrase(spec.expect)],
-      actual: [answerPhrase(answer.status, answer.body, !statusFailed)],
-    };
+    return (distinct && distinctFailure(distinct, answers, spec.url)) || { passed: true, ratio: 1 };
   },
 };

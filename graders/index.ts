@@ -12,6 +12,7 @@ import { exec } from "./exec";
 import { file } from "./file";
 import { http } from "./http";
 import { image } from "./image";
+import { network } from "./network";
 import { recreate } from "./recreate";
 import { restart } from "./restart";
 import { script } from "./script";
@@ -32,6 +33,7 @@ export const graders: Readonly<Record<string, Grader>> = {
   file,
   http,
   image,
+  network,
   recreate,
   restart,
   script,

@@ -2,7 +2,7 @@
  * The boundary between the engine and the graders. A grader reaches Docker
  * only through its context, so a unit test can hand it a fake one.
  */
-import type { ContainerInspectInfo, VolumeInspectInfo } from "dockerode";
+import type { ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
 
 export interface CommandResult {
   exitCode: number;
@@ -27,9 +27,13 @@ export interface InnerDocker {
   /** `docker inspect` of a container; undefined when there is none by that name. */
   container(name: string): Promise<ContainerInspectInfo | undefined>;
   volume(name: string): Promise<VolumeInspectInfo | undefined>;
+  /** `docker network inspect`; undefined when there is none by that name. */
+  network(name: string): Promise<NetworkInspectInfo | undefined>;
   /** Names of every container, running or not. */
   containerNames(): Promise<string[]>;
   volumeNames(): Promise<string[]>;
+  /** Names of every network, the engine's own (bridge, host, none) included. */
+  networkNames(): Promise<string[]>;
   /** Runs the docker CLI inside the sandbox. */
   cli(args: string[], options?: ExecOptions): Promise<CommandResult>;
   /** Calls the Engine API through the sandbox's socket. */

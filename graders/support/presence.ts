@@ -8,7 +8,7 @@ export interface PresenceSpec {
   absent?: string[];
 }
 
-export type PresenceKind = "volume" | "image";
+export type PresenceKind = "volume" | "image" | "network";
 
 /**
  * One item per name. A missing name that is one typo away from one that
@@ -46,6 +46,10 @@ export const presencePhrases = {
     "image.missing": "no image {name}",
     "image.missingSimilar": "no image {name}, but {similar} exists",
     "image.stillExists": "image {name} still exists",
+    "network.exists": "a network named {name}",
+    "network.missing": "no network named {name}",
+    "network.missingSimilar": "no network named {name}, but {similar} exists",
+    "network.stillExists": "network {name} still exists",
   },
   fr: {
     "volume.exists": "un volume nommé {name}",
@@ -56,6 +60,10 @@ export const presencePhrases = {
     "image.missing": "aucune image {name}",
     "image.missingSimilar": "aucune image {name}, mais {similar} existe",
     "image.stillExists": "l'image {name} existe encore",
+    "network.exists": "un réseau nommé {name}",
+    "network.missing": "aucun réseau nommé {name}",
+    "network.missingSimilar": "aucun réseau nommé {name}, mais {similar} existe",
+    "network.stillExists": "le réseau {name} existe encore",
   },
 };
 

@@ -1,5 +1,5 @@
 /** The sandbox's own engine, driven with the docker CLI and curl inside the sandbox. */
-import type { ContainerInspectInfo, VolumeInspectInfo } from "dockerode";
+import type { ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
 import type { CommandResult, ExecOptions, InnerDocker, SandboxShell } from "../../graders/types";
 
 const API_VERSION = "v1.41";
@@ -23,8 +23,14 @@ export function innerDocker(shell: SandboxShell): InnerDocker {
     cli,
     container: async (name) => parseFirst<ContainerInspectInfo>(await cli(["container", "inspect", name])),
     volume: async (name) => parseFirst<VolumeInspectInfo>(await cli(["volume", "inspect", name])),
+    async network(name) {
+      // `docker network inspect db` also finds a network whose id begins with "db": only the name counts.
+      const found = parseFirst<NetworkInspectInfo>(await cli(["network", "inspect", name]));
+      return found?.Name === name ? found : undefined;
+    },
     containerNames: async () => lines(await cli(["ps", "-a", "--format", "{{.Names}}"])),
     volumeNames: async () => lines(await cli(["volume", "ls", "--format", "{{.Name}}"])),
+    networkNames: async () => lines(await cli(["network", "ls", "--format", "{{.Name}}"])),
     async api(method, path, body) {
       const argv = ["curl", "-sS", "--unix-socket", "/var/run/docker.sock", "-X", method, "-w", "\n%{http_code}"];
       if (body !== undefined) argv.push("-H", "Content-Type: application/json", "--data-binary", "@-");

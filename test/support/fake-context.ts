@@ -2,7 +2,7 @@
  * A grader context without Docker: containers and volumes are plain data and
  * commands answer from a table. Enough to unit-test a grader's logic.
  */
-import type { ContainerInspectInfo } from "dockerode";
+import type { ContainerInspectInfo, NetworkInspectInfo } from "dockerode";
 import type { CommandResult, GraderContext, Outcome } from "../../graders/types";
 
 export interface FakeWorld {
@@ -10,6 +10,8 @@ export interface FakeWorld {
   volumes?: string[];
   /** Labels of some of those volumes (Compose's: see composeVolumeLabels). */
   volumeLabels?: Record<string, Record<string, string>>;
+  /** Networks by name, as `docker network inspect` shows them. */
+  networks?: Record<string, Partial<NetworkInspectInfo>>;
   /**
    * Answers to commands, keyed by the argv joined with spaces (prefix match).
    * A list answers one item per call, then repeats its last: a service that comes up.
@@ -67,6 +69,8 @@ export function fakeContext(world: FakeWorld, check?: (type: string, spec: unkno
       volume: async (name) => (world.volumes?.includes(name) ? ({ Name: name } as never) : undefined),
       containerNames: async () => Object.keys(world.containers ?? {}),
       volumeNames: async () => world.volumes ?? [],
+      network: async (name) => (world.networks?.[name] ? ({ Name: name, ...world.networks[name] } as NetworkInspectInfo) : undefined),
+      networkNames: async () => Object.keys(world.networks ?? {}),
       api: async () => ({ status: 500, body: "no engine in a fake context" }),
     },
     submissionDir: "/home/student/submission",
@@ -85,14 +89,18 @@ export function inspected(overrides: {
   mounts?: { Type: string; Name?: string; Source: string; Destination: string; RW: boolean }[];
   tmpfs?: Record<string, string>;
   labels?: Record<string, string>;
+  /** HostConfig.NetworkMode: bridge, host, none, container:<id>, a network's name. */
+  networkMode?: string;
+  /** NetworkSettings.Networks: each network's aliases and address. */
+  networks?: Record<string, { Aliases?: string[]; DNSNames?: string[]; IPAddress?: string }>;
 }): Partial<ContainerInspectInfo> {
   return {
     Id: "0123456789abcdef0123456789abcdef",
     Config: { Image: overrides.image, Env: overrides.env ?? [], Labels: overrides.labels ?? {} } as never,
     State: { Status: overrides.status ?? "running", Running: (overrides.status ?? "running") === "running" } as never,
-    HostConfig: { PortBindings: overrides.ports ?? {}, Tmpfs: overrides.tmpfs } as never,
+    HostConfig: { PortBindings: overrides.ports ?? {}, Tmpfs: overrides.tmpfs, NetworkMode: overrides.networkMode ?? "bridge" } as never,
     Mounts: (overrides.mounts ?? []) as never,
-    NetworkSettings: { Networks: {} } as never,
+    NetworkSettings: { Networks: overrides.networks ?? {} } as never,
   };
 }
 
