@@ -125,7 +125,7 @@ describe("refusals, each with its message and position, all at once", () => {
     expect(brief((await loadFixture("unknown-keys.yaml")).errors)).toEqual([
       "3:1 langage | unknown key `langage`. Did you mean `language`? Accepted keys: `id`, `title`, `description`, `language`, `version`, `images`, `submission`, `variables`, `limits`, `steps`.",
       expect.stringMatching(/^9:5 steps\[0\]\.retyr \| unknown key `retyr`\. Did you mean `retry`\? Accepted keys: `check`, `title`, `points`, .*`http`/),
-      "12:7 steps[0].http.metod | unknown key `metod`. Did you mean `method`? Accepted keys: `url`, `method`, `body`, `expect`.",
+      "12:7 steps[0].http.metod | unknown key `metod`. Did you mean `method`? Accepted keys: `url`, `method`, `body`, `repeat`, `expect`.",
       expect.stringMatching(/^15:17 steps\[0\]\.http\.expect\.body\.contain \| unknown key `contain`\. Did you mean `contains`\?/),
       expect.stringMatching(/^16:5 steps\[1\]\.check \| says nothing to check: add exactly one of `all`, .*`container`/),
       expect.stringMatching(/^18:5 steps\[1\]\.containr \| unknown key `containr`\. Did you mean `container`\?/),
@@ -146,7 +146,7 @@ describe("refusals, each with its message and position, all at once", () => {
 
   it("refuses expectations that assert nothing", async () => {
     expect(brief((await loadFixture("empty-expectations.yaml")).errors)).toEqual([
-      "10:7 steps[0].http.expect | is empty, so it asserts nothing: give one of `status`, `body`.",
+      "10:7 steps[0].http.expect | is empty, so it asserts nothing: give one of `status`, `body`, `distinct`.",
       expect.stringMatching(/^16:9 steps\[1\]\.http\.expect\.body \| is empty, so it asserts nothing: give one of `equals`, `contains`, /),
       "19:5 steps[2].volume | is empty, so it asserts nothing: give one of `names`, `absent`.",
     ]);
