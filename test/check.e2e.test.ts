@@ -83,8 +83,8 @@ describe("in a terminal, on a failing submission, with --keep", () => {
     expect(text).toContain(
       [
         "✗ 0/2  lamp-web tourne avec l'image php:7.4-apache et publie le port 8080 vers 80 [web-running]",
-        "    expected: port 80/tcp: 80/tcp published on 8080",
-        "    found: port 80/tcp: 8081->80/tcp",
+        "    expected: container port 80 published on host port 8080",
+        "    found: container port 80 is published on host port 8081",
       ].join("\n"),
     );
     expect(text).toContain("    hint: Publiez le port avec -p 8080:80.\n");
@@ -130,7 +130,7 @@ describe("--only and --json", () => {
     expect(status).toMatchObject({ volumes: "passed", "web-running": "failed", "info-php": "skipped", "mysql-running": "skipped" });
     expect(result.checks.find((c) => c.id === "info-php")!.message).toBe("non vérifiée car web-running a échoué");
     expect(result.checks.find((c) => c.id === "mysql-running")!.message).toMatch(/^non choisie : seules les vérifications données avec --only/);
-    expect(run.stderr).toContain("    attendu : port 80/tcp: 80/tcp published on 8080\n    obtenu : port 80/tcp: 8081->80/tcp\n");
+    expect(run.stderr).toContain("    attendu : le port 80 du conteneur publié sur le port 8080 de l'hôte\n    obtenu : le port 80 du conteneur est publié sur le port 8081 de l'hôte\n");
     expect(run.stderr).toContain("    indice : Publiez le port avec -p 8080:80.\n");
     expect(run.stderr).toContain("Score des vérifications choisies : 3/7 (sans --only pour votre score complet)\n");
     expect(run.stderr).toContain("Commencez par : web-running — ");
