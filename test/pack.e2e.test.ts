@@ -40,8 +40,8 @@ test("the tarball holds the built CLI, rubrics, schema, image recipes and templa
     "bin/labgrade.js",
     "rubrics/lamp-stack.yaml",
     "rubrics/schema/rubric.schema.json",
-    "fixtures/images/stand-ins.yaml",
-    "fixtures/images/sandbox/Dockerfile",
+    "images/stand-ins.yaml",
+    "images/sandbox/Dockerfile",
     "templates/classroom50/autograder.py",
   ]) {
     expect(files).toContain(`package/${file}`);

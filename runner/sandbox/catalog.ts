@@ -1,7 +1,7 @@
 /**
  * Which host image provides each image a lab uses. A real image under the
  * upstream name (pulled where a registry is reachable) wins; otherwise the
- * stand-in built from fixtures/images/, which keeps a name of its own.
+ * stand-in built from images/, which keeps a name of its own.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -9,7 +9,7 @@ import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { REPO_ROOT } from "../paths";
 
-export const IMAGES_DIR = path.join(REPO_ROOT, "fixtures", "images");
+export const IMAGES_DIR = path.join(REPO_ROOT, "images");
 const STANDIN_PREFIX = "labgrade-standin/";
 
 /** Present in every sandbox for short-lived probe containers (reading a volume). */

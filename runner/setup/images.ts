@@ -1,7 +1,7 @@
 /**
  * Makes every image the bundled rubrics need exist on the host engine: the
  * real one where a registry answers, else a stand-in built from Debian
- * packages (fixtures/images/), kept under a name of its own. A stand-in's
+ * packages (images/), kept under a name of its own. A stand-in's
  * tag is a hash of its recipe, so an unchanged recipe costs nothing.
  */
 import * as fs from "node:fs";
@@ -52,7 +52,7 @@ async function ensureRecipe(recipe: string, report: ImageSetupReport): Promise<v
   const docker = await hostDocker();
   if (await hasImage(docker, name)) return;
   const base = await ensureBase(baseOf(recipe), report);
-  report.say(`building ${name} from fixtures/images/${recipe}`);
+  report.say(`building ${name} from images/${recipe}`);
   const started = Date.now();
   await execa("docker", ["build", "-q", "--build-arg", `BASE=${base}`, "-t", name, "-t", standinLatestName(recipe), recipeDir(recipe)], {
     env: { ...(await dockerCliEnv()), DOCKER_BUILDKIT: "0" },
@@ -87,7 +87,7 @@ export async function ensureImages(upstreamImages: string[], report: ImageSetupR
   await ensureRecipe(catalog().sandbox, report);
   for (const upstream of needed) {
     const recipe = catalog().images[upstream];
-    if (!recipe) throw new Error(`No registry answers and there is no stand-in recipe for ${upstream} in fixtures/images/stand-ins.yaml.`);
+    if (!recipe) throw new Error(`No registry answers and there is no stand-in recipe for ${upstream} in images/stand-ins.yaml.`);
     await ensureRecipe(recipe, report);
   }
   if (!(await hasImage(docker, sandboxImageName()))) throw new Error(`the sandbox image ${sandboxImageName()} is missing after setup`);
