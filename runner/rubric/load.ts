@@ -15,7 +15,7 @@ import { describeFound } from "./schema-messages";
 import { checkIds, checkReferences, checkRequires, warnNoPoints, warnUnusedVariables } from "./semantics";
 import { isMapping, readStep, type RawStep } from "./steps";
 import type { Limits, Rubric, Step, SubmissionSpec } from "./types";
-import { rubricValidators } from "./validator";
+import { rubricValidators, type RubricValidators } from "./validator";
 
 export { formatIssue, formatWarning, type RubricIssue } from "./issues";
 
@@ -24,6 +24,8 @@ export interface LoadOptions {
   variables?: Record<string, string>;
   /** The check and action types; tests inject their own. */
   registry?: GraderRegistry;
+  /** The registry's validators, when a test brings its own (precompiled ones). */
+  validators?: RubricValidators;
 }
 
 export interface LoadResult {
@@ -102,7 +104,7 @@ export function loadRubricText(text: string, file: string, options: LoadOptions 
     return issues.sorted();
   }
   const registry = options.registry ?? graders;
-  const validators = rubricValidators(registry);
+  const validators = options.validators ?? rubricValidators(registry);
   for (const problem of validators.envelope(document)) issues.error(problem.path, problem.message);
 
   const declared = isMapping(document.variables) ? document.variables : {};

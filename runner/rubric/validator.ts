@@ -4,9 +4,12 @@
  * help nobody; here the branch the author meant is chosen (by type, or by
  * its one key) and the value is validated against it alone.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import type Ajv from "ajv/dist/2020";
+import type { ErrorObject, Options, ValidateFunction } from "ajv/dist/2020";
+import { createHash } from "node:crypto";
 import { graders } from "../../graders";
 import type { JsonSchema, StepKind } from "../../graders/types";
+import { FORMATS } from "./formats";
 import type { Path, PathSegment } from "./positions";
 import { buildRubricSchema, graderDefName, type GraderRegistry } from "./schema";
 import { describeFound, jsonTypeOf, messageOf, typeWords, unknownKeyMessage } from "./schema-messages";
@@ -27,7 +30,7 @@ export interface RubricValidators {
   graderSpec(type: string, spec: unknown, path: Path): SchemaProblem[];
 }
 
-const ajv = new Ajv({
+export const AJV_OPTIONS: Options = {
   allErrors: true,
   verbose: true,
   strict: true,
@@ -36,20 +39,43 @@ const ajv = new Ajv({
   allowUnionTypes: true,
   // Compiled at every start for one validation: optimizing the generated code costs more than it saves.
   code: { optimize: false },
-});
-ajv.addFormat("regex", { type: "string", validate: (source: string) => isRegex(source) });
-// Editors show it for a failed pattern; so do the loader's messages.
-ajv.addKeyword("patternErrorMessage");
-// yaml-language-server's message for a missing required key; the loader has its own.
-ajv.addKeyword("errorMessage");
+};
 
-function isRegex(source: string): boolean {
-  try {
-    new RegExp(source, "m");
-    return true;
-  } catch {
-    return false;
+/** An Ajv with the rubric schema's format and the editor keywords it ignores. */
+export function rubricAjv(options: Options = AJV_OPTIONS): Ajv {
+  // Loaded only to compile: the precompiled validators need none of it.
+  const { default: AjvClass } = require("ajv/dist/2020") as typeof import("ajv/dist/2020");
+  const ajv = new AjvClass(options);
+  for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
+  // Editors show it for a failed pattern; so do the loader's messages.
+  ajv.addKeyword("patternErrorMessage");
+  // yaml-language-server's message for a missing required key; the loader has its own.
+  ajv.addKeyword("errorMessage");
+  return ajv;
+}
+
+let ajv: Ajv | undefined;
+
+/** What the precompiled module (validators.generated.js, written at build time) holds. */
+export interface PrecompiledValidators {
+  schemaHash: string;
+  pointers: string[];
+  validators: ValidateFunction[];
+}
+
+export function schemaHash(schema: JsonSchema): string {
+  return createHash("sha256").update(JSON.stringify(schema)).digest("hex");
+}
+
+/** The JSON pointers a validator is needed at: the document, the steps, each grader's keys, every oneOf branch. */
+export function validatorPointers(schema: JsonSchema, registry: GraderRegistry): string[] {
+  const wanted = new Set(["", "/$defs/check-step", "/$defs/action-step", ...Object.keys(registry).map((type) => `/$defs/${graderDefName(type)}`)]);
+  for (const [node, pointer] of pointersOf(schema)) {
+    const oneOf = (node as JsonSchema).oneOf;
+    if (!Array.isArray(oneOf)) continue;
+    oneOf.forEach((branch: JsonSchema, index) => wanted.add(typeof branch.$ref === "string" ? branch.$ref.replace(/^#/, "") : `${pointer}/oneOf/${index}`));
   }
+  return [...wanted].sort();
 }
 
 const compiled = new WeakMap<GraderRegistry, RubricValidators>();
@@ -64,24 +90,61 @@ export function rubricValidators(registry: GraderRegistry = graders): RubricVali
   return validators;
 }
 
-function compile(registry: GraderRegistry): RubricValidators {
+/** The validators of the bundled graders from a precompiled module (the build's, or a test's). */
+export function precompiledValidators(module: PrecompiledValidators): RubricValidators {
+  if (module.schemaHash !== schemaHash(buildRubricSchema(graders))) throw new Error("precompiled validators of another schema");
+  return compile(graders, module);
+}
+
+/** The build's precompiled validators; compiling them instead takes most of a second. */
+function buildModule(): PrecompiledValidators | undefined {
+  try {
+    return require("./validators.generated") as PrecompiledValidators;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The module's validators, when it was made from this very schema. */
+function precompiledAt(schema: JsonSchema, module: PrecompiledValidators | undefined): ((pointer: string) => ValidateFunction) | undefined {
+  if (!module || module.schemaHash !== schemaHash(schema)) return undefined;
+  const byPointer = new Map(module.pointers.map((pointer, index) => [pointer, module.validators[index]]));
+  return (pointer) => {
+    const validate = byPointer.get(pointer);
+    if (!validate) throw new Error(`no precompiled validator at ${pointer}`);
+    return validate;
+  };
+}
+
+function compiledAt(schema: JsonSchema): (pointer: string) => ValidateFunction {
   // A copy per registry: Ajv caches by object, and two registries share graders' fragments.
-  const schema = structuredClone(buildRubricSchema(registry));
   const key = `labgrade-rubric-${++compilations}`;
-  ajv.addSchema(schema, key);
-  const pointers = pointersOf(schema);
-  const at = (pointer: string): ValidateFunction => {
-    const validate = ajv.getSchema(`${key}#${pointer}`);
+  ajv ??= rubricAjv();
+  ajv.addSchema(structuredClone(schema), key);
+  const instance = ajv;
+  return (pointer) => {
+    const validate = instance.getSchema(`${key}#${pointer}`);
     if (!validate) throw new Error(`no schema at ${pointer}`);
     return validate;
   };
+}
+
+function compile(registry: GraderRegistry, module = registry === graders ? buildModule() : undefined): RubricValidators {
+  const schema = buildRubricSchema(registry);
+  const at = precompiledAt(schema, module) ?? compiledAt(schema);
+  // Errors carry the schema objects the validators hold (copies, when precompiled): branches are found by content.
+  let byContent: Map<string, string> | undefined;
+  const pointerOf = (branch: JsonSchema): string | undefined => {
+    byContent ??= new Map(validatorPointers(schema, registry).reverse().map((pointer) => [JSON.stringify(schemaAt(schema, pointer)), pointer]));
+    return byContent.get(JSON.stringify(branch));
+  };
   const finder = new ProblemFinder(
     (branch) => {
-      const pointer = pointers.get(branch);
+      const pointer = pointerOf(branch);
       if (pointer === undefined) throw new Error("a oneOf branch outside the rubric schema");
       return at(pointer);
     },
-    (reference) => at(reference.replace(/^#/, "")).schema as JsonSchema,
+    (reference) => schemaAt(schema, reference.replace(/^#/, "")),
   );
   const document = at("");
   const steps = { check: at("/$defs/check-step"), action: at("/$defs/action-step") };
@@ -93,6 +156,14 @@ function compile(registry: GraderRegistry): RubricValidators {
     stepKeys: (kind, value, path) => finder.problems(steps[kind], value, path),
     graderSpec: (type, value, path) => finder.problems(specs.get(type)!, value, path),
   };
+}
+
+/** The sub-schema at a JSON pointer (URI-fragment encoded). */
+function schemaAt(schema: JsonSchema, pointer: string): JsonSchema {
+  let node: any = schema;
+  for (const raw of pointer.split("/").slice(1)) node = node?.[decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~")];
+  if (node === undefined) throw new Error(`no schema at ${pointer}`);
+  return node as JsonSchema;
 }
 
 /** JSON pointers (URI-fragment encoded) of every sub-schema, by identity. */
