@@ -2,7 +2,7 @@
 module.exports = {
   preset: "ts-jest",
   testEnvironment: "node",
-  roots: ["<rootDir>/runner", "<rootDir>/graders", "<rootDir>/test"],
+  roots: ["<rootDir>/common", "<rootDir>/runner", "<rootDir>/graders", "<rootDir>/test"],
   testTimeout: 600000,
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false, ignoreCodes: [151002] } }] },
 };

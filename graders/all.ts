@@ -1,11 +1,10 @@
 /** Several checks that earn their points together, e.g. "the stack still works". */
 import type { Grader, Outcome } from "./types";
-// The registry imports this file too; graderFor is only called after both are loaded.
-import { graderFor } from "./index";
 
 export type AllSpec = Record<string, unknown>[];
 
-export const all: Grader<AllSpec> = {
+/** The `all` grader; the registry, which holds it too, hands itself over for describing the items. */
+export const allOf = (graderFor: (type: string) => Grader | undefined): Grader<AllSpec> => ({
   meta: {
     type: "all",
     kinds: ["check"],
@@ -37,4 +36,4 @@ export const all: Grader<AllSpec> = {
     }
     return { passed: true };
   },
-};
+});

@@ -5,7 +5,7 @@
  * probe container that mounts the folder and the volume read-only.
  */
 import type { Grader, Phrase } from "./types";
-import { matcherRef, describeMatcher, type Matcher } from "./matchers";
+import { matcherRef, describeMatcher, type Matcher } from "./matchers/match";
 import { expectationItems, firstFewPhrases, outcomeOfItems, type ItemResult } from "./support/items";
 import { missingVolume, runProbe } from "./support/probe";
 import { resolveVolume, volumeTargetMessages, volumeTargetMessagesFr } from "./support/volume-target";

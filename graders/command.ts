@@ -5,7 +5,7 @@
  * (`docker ps -aq | wc -l`).
  */
 import type { Grader } from "./types";
-import { describeExpectations, type Matcher } from "./matchers";
+import { describeExpectations, type Matcher } from "./matchers/match";
 import { commandExpectSchema } from "./support/schemas";
 import { expectationItems, outcomeOfItems } from "./support/items";
 

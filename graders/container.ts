@@ -1,7 +1,7 @@
 /** A container's state, image, environment, published ports, mounts and networks. */
 import type { ContainerInspectInfo } from "dockerode";
 import type { Grader, Phrase } from "./types";
-import { matcherRef, type Matcher } from "./matchers";
+import { matcherRef, type Matcher } from "./matchers/match";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { sameImage } from "./support/image-name";
 import { mountItems, type MountSpec, mountSchema, volumeSources } from "./support/mounts";

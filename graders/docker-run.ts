@@ -8,8 +8,7 @@ import type { Grader, Outcome, Phrase } from "./types";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { similarName } from "./support/near";
 import { parseCommandLog, parseRun, type ParsedRun, type RunMount } from "./support/docker-run-args";
-
-export const DOCKER_COMMAND_LOG = "/var/log/labgrade/docker-commands";
+import { DOCKER_COMMAND_LOG } from "../common/sandbox-image";
 
 export interface DockerRunSpec {
   /** Only commands that start a container with this --name are considered. */

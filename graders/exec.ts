@@ -1,7 +1,7 @@
 /** A command run inside one of the student's containers, and what it prints. */
 import type { Grader, Outcome } from "./types";
 import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
-import { describeExpectations, type Matcher } from "./matchers";
+import { describeExpectations, type Matcher } from "./matchers/match";
 import { commandExpectSchema, containerRefSchema } from "./support/schemas";
 import { describeTarget, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
 import { expectationItems, outcomeOfItems } from "./support/items";

@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import type { Grader, CommandResult, GraderContext, Outcome, Phrase } from "./types";
-import { describeMatcher, match, matcherPhrase, matcherRef, type Matcher } from "./matchers";
+import { describeMatcher, match, matcherPhrase, matcherRef, type Matcher } from "./matchers/match";
 import { firstFewPhrases, outcomeOfItems } from "./support/items";
 import { similarName } from "./support/near";
 import { runProbe } from "./support/probe";

@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES } from "node:http";
 import type { Grader, GraderContext, Outcome, Phrase } from "./types";
-import { describeExpectations, matcherPhrase, matcherRef, valuePhrase, type Matcher } from "./matchers";
+import { describeExpectations, matcherPhrase, matcherRef, valuePhrase, type Matcher } from "./matchers/match";
 import { htmlTitle, looksLikeHtml } from "./matchers/phrases";
 import { expectationItems } from "./support/items";
 import { DEFAULT_REPEAT, distinctFailure, distinctMessages, distinctMessagesFr, distinctSchema, MAX_REPEAT, type Answer, type DistinctSpec } from "./support/distinct";

@@ -3,7 +3,7 @@
  * adding one file beside this one and one line here.
  */
 import type { Grader } from "./types";
-import { all } from "./all";
+import { allOf } from "./all";
 import { archive } from "./archive";
 import { command } from "./command";
 import { container } from "./container";
@@ -24,7 +24,7 @@ import { volumeContent } from "./volume-content";
 import { writeFile } from "./write-file";
 
 export const graders: Readonly<Record<string, Grader>> = {
-  all,
+  all: allOf(graderFor),
   archive,
   command,
   container,

@@ -6,7 +6,7 @@
  */
 import type { NetworkInspectInfo } from "dockerode";
 import type { Grader, GraderContext, Outcome, Phrase } from "./types";
-import { matcherRef, type Matcher } from "./matchers";
+import { matcherRef, type Matcher } from "./matchers/match";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { keyValueItem } from "./support/key-values";
 import { attachmentItem, attachmentProperties, detachedItem, type AttachmentSpec } from "./support/networks";

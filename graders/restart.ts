@@ -2,7 +2,7 @@
 import { containerRefListSchema } from "./support/schemas";
 import { describeTarget, resolveContainers, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
 import type { Grader } from "./types";
-import { parseDuration } from "./support/duration";
+import { parseDuration } from "../common/units";
 import { noContainerPhrase } from "./support/running";
 
 export interface RestartSpec {

@@ -1,8 +1,8 @@
 /** Runs one of the submission's scripts with arguments, and matches its exit code and output. */
 import type { Grader, GraderContext } from "./types";
-import { describeExpectations, matcherRef, type Matcher } from "./matchers";
+import { describeExpectations, matcherRef, type Matcher } from "./matchers/match";
 import { expectationItems, outcomeOfItems } from "./support/items";
-import { parseDuration } from "./support/duration";
+import { parseDuration } from "../common/units";
 import { tail } from "./support/shell";
 
 export interface ScriptSpec {

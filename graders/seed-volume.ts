@@ -4,7 +4,7 @@
  * bytes. Content may use ${random.NAME}, so each run's data is new.
  */
 import type { Grader } from "./types";
-import { parseSize } from "./support/duration";
+import { parseSize } from "../common/units";
 import { runProbe } from "./support/probe";
 import { resolveVolume, volumeTargetMessages, volumeTargetMessagesFr } from "./support/volume-target";
 

@@ -1,6 +1,6 @@
 /** A SQL query run with the database's own client inside its container. */
 import type { Grader, Phrase } from "./types";
-import { describeExpectations, matcherRef, type Matcher } from "./matchers";
+import { describeExpectations, matcherRef, type Matcher } from "./matchers/match";
 import { expectationItems, outcomeOfItems } from "./support/items";
 import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
 import { tail } from "./support/shell";

@@ -2,7 +2,7 @@
  * Limits given on the command line (--timeout 20s, --memory 1g, ...) over the
  * rubric's own, so that an instructor can tighten or loosen them per run.
  */
-import { parseDuration, parseSize } from "../graders/support/duration";
+import { parseDuration, parseSize } from "../common/units";
 import { UsageError } from "./errors";
 import type { Rubric } from "./rubric/types";
 

@@ -37,6 +37,7 @@ test("the tarball holds the built CLI, rubrics, schema, image recipes and templa
   for (const file of [
     "dist/runner/cli.js",
     "dist/graders/index.js",
+    "dist/common/units.js",
     "bin/labgrade.js",
     "rubrics/lamp-stack.yaml",
     "rubrics/schema/rubric.schema.json",

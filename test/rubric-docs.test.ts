@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { graders } from "../graders";
-import { matcherSchema } from "../graders/matchers";
+import { matcherSchema } from "../graders/matchers/match";
 import type { JsonSchema } from "../graders/types";
 import { formatIssue, loadRubricText } from "../runner/rubric/load";
 import { blockNames } from "../runner/rubric/reference";

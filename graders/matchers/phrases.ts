@@ -4,7 +4,7 @@
  * a long text or an HTML page is summarised, never cut mid-tag.
  */
 import type { Phrase } from "../types";
-import type { Matcher } from ".";
+import type { Matcher } from "./matcher";
 
 export const matcherPhrases = {
   en: {

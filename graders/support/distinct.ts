@@ -6,7 +6,7 @@
  * is asked. The http check spreads these messages into its own.
  */
 import type { JsonSchema, Outcome, Phrase } from "../types";
-import { readJsonPath, regexOf } from "../matchers";
+import { readJsonPath, regexOf } from "../matchers/match";
 import { valuePhrase } from "../matchers/phrases";
 
 export interface DistinctSpec {

@@ -1,6 +1,6 @@
 /** Checks with several items (volumes, env vars, mounts) report each and a ratio. */
 import type { Outcome, Phrase, PhraseData } from "../types";
-import { match, matcherPhrase, type Matcher } from "../matchers";
+import { match, matcherPhrase, type Matcher } from "../matchers/match";
 
 export interface ItemResult {
   /** What the item is about, for the message's {failed} list: "the mount at /var/www/html". */

@@ -1,6 +1,6 @@
 /** Named values (environment variables, labels) and what each must match: one item each. */
 import type { Phrase } from "../types";
-import { match, matcherPhrase, type Matcher } from "../matchers";
+import { match, matcherPhrase, type Matcher } from "../matchers/match";
 import type { ItemResult } from "./items";
 import { similarName } from "./near";
 

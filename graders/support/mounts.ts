@@ -2,7 +2,7 @@
 import type { ContainerInspectInfo } from "dockerode";
 import * as path from "node:path";
 import type { JsonSchema, Phrase } from "../types";
-import { parseSize } from "./duration";
+import { parseSize } from "../../common/units";
 import type { ItemResult } from "./items";
 
 export interface MountSpec {

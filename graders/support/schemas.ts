@@ -1,5 +1,5 @@
 /** Schema fragments that several graders share, so that their keys read the same everywhere. */
-import { matcherRef } from "../matchers";
+import { matcherRef } from "../matchers/match";
 import type { JsonSchema } from "../types";
 
 /** A list of names (containers, volumes, images), each given once. */

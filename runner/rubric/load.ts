@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { graders } from "../../graders";
-import { parseDuration, parseSize } from "../../graders/support/duration";
+import { parseDuration, parseSize } from "../../common/units";
 import { decodeUtf8, RUBRIC_BOUNDS } from "./bounds";
 import { IssueList, type RubricIssue } from "./issues";
 import { parseYaml } from "./positions";

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import * as yaml from "js-yaml";
 import { graders } from "../../graders";
-import { matcherSchema } from "../../graders/matchers";
+import { matcherSchema } from "../../graders/matchers/match";
 import type { Grader, JsonSchema } from "../../graders/types";
 import { buildRubricSchema, gradersOfKind } from "./schema";
 import { rubricValidators } from "./validator";

@@ -4,9 +4,9 @@
  * rubrics/schema/rubric.schema.json) and the reference page.
  */
 import { graders } from "../../graders";
-import { matcherSchema } from "../../graders/matchers";
+import { matcherSchema } from "../../graders/matchers/match";
 import type { Grader, JsonSchema, StepKind } from "../../graders/types";
-import { DURATION_PATTERN, SIZE_PATTERN } from "../../graders/support/duration";
+import { DURATION_PATTERN, SIZE_PATTERN } from "../../common/units";
 import { REFERENCE_NAME } from "./interpolate";
 
 export type GraderRegistry = Readonly<Record<string, Grader>>;

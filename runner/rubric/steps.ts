@@ -3,7 +3,7 @@
  * action type key (validated by that grader's schema), and the typed Step.
  */
 import type { Grader, JsonSchema, StepKind } from "../../graders/types";
-import { parseDuration } from "../../graders/support/duration";
+import { parseDuration } from "../../common/units";
 import { replaceVariables } from "./interpolate";
 import type { IssueList } from "./issues";
 import type { Path, PositionMap } from "./positions";

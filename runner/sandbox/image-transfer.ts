@@ -1,7 +1,14 @@
 /** Copies host images into a DinD container's engine: docker save | docker load, then tags. */
 import { execa } from "execa";
 import { dockerCliEnv } from "./host-engine";
-import type { ResolvedImage } from "./seed";
+
+export interface ResolvedImage {
+  /** The name inside the sandbox (mysql:8.0). */
+  upstream: string;
+  /** The host image that provides it (mysql:8.0 or labgrade-standin/mysql-8.0:latest). */
+  hostName: string;
+  id: string;
+}
 
 export async function transferImages(containerId: string, images: ResolvedImage[]): Promise<void> {
   const hostNames = [...new Set(images.map((image) => image.hostName))];

@@ -7,8 +7,7 @@
  */
 import { execa } from "execa";
 import type { ScriptRun } from "../result";
-import { DOCKER_COMMAND_LOG } from "../../graders/docker-run";
-import { shellQuote } from "../../graders/support/shell";
+import { DOCKER_COMMAND_LOG } from "../../common/sandbox-image";
 import { dockerCliEnv } from "./host-engine";
 import { TailBuffer, stripTerminal } from "./tail-buffer";
 
@@ -23,6 +22,11 @@ export interface ScriptRequest {
   maxProcesses: number;
   /** Called with each piece of output as it comes (for a live display). */
   onOutput?: (text: string) => void;
+}
+
+/** Quotes a value for a POSIX shell command line. */
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Exit codes of coreutils' timeout when it had to stop the command. */

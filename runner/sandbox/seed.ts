@@ -11,16 +11,8 @@ import { log } from "../log";
 import { sandboxImageName, sourcesFor } from "./catalog";
 import { startDind } from "./dind";
 import { hasImage, hostDocker } from "./host-engine";
-import { transferImages } from "./image-transfer";
+import { transferImages, type ResolvedImage } from "./image-transfer";
 import { runStoreTool, STORE_VOLUME } from "./store";
-
-export interface ResolvedImage {
-  /** The name inside the sandbox (mysql:8.0). */
-  upstream: string;
-  /** The host image that provides it (mysql:8.0 or labgrade-standin/mysql-8.0:latest). */
-  hostName: string;
-  id: string;
-}
 
 export interface Seed {
   key: string;

@@ -1,4 +1,4 @@
-import { DURATION_PATTERN, SIZE_PATTERN, parseDuration, parseSize } from "./duration";
+import { DURATION_PATTERN, SIZE_PATTERN, parseDuration, parseSize } from "./units";
 
 describe("parseDuration", () => {
   it.each([

@@ -1,4 +1,4 @@
-import { match, matcherPhrase, readJsonPath, valuePhrase } from ".";
+import { match, matcherPhrase, readJsonPath, valuePhrase } from "./match";
 import type { Phrase } from "../types";
 import type { Lang } from "../../runner/i18n";
 import { phraseText } from "../../runner/i18n/phrases";

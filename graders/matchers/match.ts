@@ -4,26 +4,11 @@
  * never text for a particular check, so each grader words its own message.
  */
 import type { JsonSchema, Phrase } from "../types";
+import type { Matcher } from "./matcher";
 import { matcherPhrase, valuePhrase } from "./phrases";
 
 export { matcherPhrase, valuePhrase } from "./phrases";
-
-export type Matcher =
-  | string
-  | number
-  | boolean
-  | { equals: unknown }
-  | { contains: string | number }
-  | { matches: string }
-  | { not: Matcher }
-  | { "one-of": unknown[] }
-  | { "all-of": Matcher[] }
-  | { gt: number }
-  | { ge: number }
-  | { lt: number }
-  | { le: number }
-  | { length: Matcher }
-  | { json: { path: string; value: Matcher } };
+export type { Matcher } from "./matcher";
 
 export interface MatchResult {
   passed: boolean;
