@@ -29,18 +29,7 @@ import { parseShard, shareOf } from "../batch/shards";
 import { classStats } from "../batch/stats";
 import { markOutput, readPrevious, studentFiles, type Previous } from "../batch/store";
 import { listStudents } from "../batch/students";
-
-export interface BatchArgs {
-  classDir: string;
-  rubric: string;
-  out: string;
-  parallel?: string;
-  shard?: string;
-  force: boolean;
-  variables: Record<string, string>;
-  /** Redraw the progress in place (stderr is a terminal); plain lines otherwise. */
-  live?: boolean;
-}
+import type { BatchArgs } from "./batch.cli";
 
 function isFolder(dir: string): boolean {
   return fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;

@@ -21,20 +21,7 @@ import type { CheckStep, Rubric } from "../rubric/types";
 import { rubricFor } from "./check-config";
 import { isBelow, parseThreshold, thresholdPoints, type Threshold } from "./fail-under";
 import { errorResult, loadOrRefuse } from "./grade";
-
-export interface CheckArgs {
-  /** The assignment's folder: the submission. */
-  dir: string;
-  rubric?: string;
-  /** Check ids, as given: repeated or comma-separated. */
-  only: string[];
-  keep: boolean;
-  /** The result as JSON on stdout; the display moves to stderr. */
-  json: boolean;
-  lang?: string;
-  failUnder?: string;
-  variables: Record<string, string>;
-}
+import type { CheckArgs } from "./check.cli";
 
 /** The checks --only names; an unknown id is refused with the rubric's ids. */
 function onlyChecks(given: string[], rubric: Rubric, t: Translate): string[] | undefined {

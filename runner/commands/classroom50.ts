@@ -13,14 +13,7 @@ import { UsageError } from "../errors";
 import type { Io } from "../io";
 import { looksLikePath, packageVersion, REPO_ROOT } from "../paths";
 import { loadOrRefuse } from "./grade";
-
-export interface AutograderArgs {
-  rubric: string;
-  out: string;
-  /** A labgrade tarball to copy in, or a URL npm installs from. */
-  package?: string;
-  scale?: string;
-}
+import type { AutograderArgs } from "./classroom50.cli";
 
 const TEMPLATE = path.join(REPO_ROOT, "templates", "classroom50", "autograder.py");
 const CONFIG_LINE = "CONFIG = {}  # labgrade:config";

@@ -12,23 +12,8 @@ import { toConsole, toJson, toJunit } from "../report";
 import { rubricFile } from "../paths";
 import { formatIssue, loadRubric } from "../rubric/load";
 import type { Rubric } from "../rubric/types";
-import type { ImageProvisioning } from "../sandbox/sandbox";
-import { applyLimitOverrides, type LimitOverrides } from "../limit-overrides";
-
-export interface GradeArgs {
-  submission: string;
-  rubric: string;
-  json?: string;
-  junit?: string;
-  variables: Record<string, string>;
-  images?: ImageProvisioning;
-  /** Also write GitHub Classroom's `result` output and a step summary (grading errors too). */
-  classroom?: boolean;
-  /** Also write Classroom 50's ./result.json and ./release-body.md; `scale` as given with --scale. */
-  classroom50?: { scale?: string };
-  /** Limits from the command line, over the rubric's. */
-  limits?: LimitOverrides;
-}
+import { applyLimitOverrides } from "../limit-overrides";
+import type { GradeArgs } from "./grade.cli";
 
 export async function loadOrRefuse(file: string, variables: Record<string, string> = {}): Promise<Rubric> {
   const loaded = await loadRubric(rubricFile(file), { variables });

@@ -11,11 +11,7 @@ import type { GradeResult } from "../result";
 import { writeClassFiles } from "../batch/class-files";
 import { parseResultsJson } from "../batch/results-json";
 import { markOutput, studentFiles } from "../batch/store";
-
-export interface MergeArgs {
-  dirs: string[];
-  out: string;
-}
+import type { MergeArgs } from "./merge.cli";
 
 /** Copies a student's files (result.json, junit.xml) from one output folder to another. */
 function copyStudent(from: string, to: string, student: string): void {
