@@ -1,5 +1,5 @@
 import { container } from "./container";
-import { renderedMessage } from "../runner/steps/results";
+import { renderedMessage } from "../runner/grading/results";
 import { composeLabels, fakeContext, inspected } from "../test/support/fake-context";
 import { said } from "../test/support/said";
 

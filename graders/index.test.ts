@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { graders } from ".";
-import { renderedMessage } from "../runner/steps/results";
+import { renderedMessage } from "../runner/grading/results";
 import { sharedPhrases } from "./support/phrases";
 import { tcp } from "./tcp";
 import type { Grader } from "./types";

@@ -9,7 +9,7 @@ import { translator } from "./i18n";
 import { NO_TIMINGS, type CheckResult } from "./result";
 import { loadRubricText } from "./rubric/load";
 import type { Rubric } from "./rubric/types";
-import { walkSteps, type Run } from "./steps/walk";
+import { walkSteps, type Run } from "./grading/walk";
 
 /** A rubric of these steps (YAML list items), loaded by the real loader. */
 function rubricOf(steps: string, limits = "") {

@@ -15,9 +15,9 @@ import type { CheckStep, Rubric, Step } from "./rubric/types";
 import { PROBE_IMAGE } from "./sandbox/catalog";
 import { innerDocker } from "./sandbox/inner-docker";
 import { Sandbox, SUBMISSION_DIR, type ImageProvisioning } from "./sandbox/sandbox";
-import { round, skipped } from "./steps/results";
-import { walkSteps, type Run as WalkRun } from "./steps/walk";
-import { NOT_RUN, scriptRunner } from "./steps/script-runner";
+import { round, skipped } from "./grading/results";
+import { walkSteps, type Run as WalkRun } from "./grading/walk";
+import { NOT_RUN, scriptRunner } from "./grading/script-runner";
 import { checkSubmissionFile } from "./submission-files";
 
 export type GradeEvent =

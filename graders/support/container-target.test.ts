@@ -1,6 +1,6 @@
 import { composeLabels, fakeContext, inspected } from "../../test/support/fake-context";
 import { said } from "../../test/support/said";
-import { renderedMessage } from "../../runner/steps/results";
+import { renderedMessage } from "../../runner/grading/results";
 import { exec } from "../exec";
 import { file } from "../file";
 import { restart } from "../restart";

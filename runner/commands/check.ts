@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { gradeSubmission } from "../engine";
-import { selectedSteps } from "../steps/results";
+import { selectedSteps } from "../grading/results";
 import { SandboxUnavailableError, UsageError } from "../errors";
 import { chooseLang, langOption, translator, type Translate } from "../i18n";
 import type { Io } from "../io";

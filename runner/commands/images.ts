@@ -1,7 +1,7 @@
 /** `labgrade images prepare --rubric R` and `labgrade images status`. */
 import type { Io } from "../io";
 import { ensureSeed } from "../sandbox/seed";
-import { runStoreTool, STORE_VOLUME } from "../sandbox/store";
+import { runStoreTool, STORE_VOLUME } from "../sandbox/image-store";
 import { ensureImages } from "../setup/images";
 import { loadOrRefuse } from "./grade";
 

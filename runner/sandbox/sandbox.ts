@@ -12,12 +12,12 @@ import type { Limits } from "../rubric/types";
 import { log } from "../log";
 import { sandboxImageName } from "./catalog";
 import { startDind, type StartedDind } from "./dind";
-import { execIn } from "./exec";
+import { execIn } from "./container-exec";
 import { hostDocker } from "./host-engine";
 import { transferImages } from "./image-transfer";
 import { LABEL_SEED } from "./labels";
 import { ensureSeed, resolveImages, type Seed } from "./seed";
-import { STORE_VOLUME } from "./store";
+import { STORE_VOLUME } from "./image-store";
 
 /** A submission larger than this is refused: it is a folder of scripts, not a data set. */
 const MAX_SUBMISSION_BYTES = 64 * 1024 * 1024;

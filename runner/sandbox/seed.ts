@@ -12,7 +12,7 @@ import { sandboxImageName, sourcesFor } from "./catalog";
 import { startDind } from "./dind";
 import { hasImage, hostDocker } from "./host-engine";
 import { transferImages, type ResolvedImage } from "./image-transfer";
-import { runStoreTool, STORE_VOLUME } from "./store";
+import { runStoreTool, STORE_VOLUME } from "./image-store";
 
 export interface Seed {
   key: string;

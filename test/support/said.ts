@@ -3,7 +3,7 @@ import { graderFor } from "../../graders";
 import type { Outcome } from "../../graders/types";
 import type { Lang } from "../../runner/i18n";
 import { phrasesText } from "../../runner/i18n/phrases";
-import { renderedMessage } from "../../runner/steps/results";
+import { renderedMessage } from "../../runner/grading/results";
 
 export interface Said {
   message?: string;

@@ -8,7 +8,7 @@ import type { Lang, Translate } from "../i18n";
 import type { CheckResult, PhaseTimings } from "../result";
 import { interpolate, type InterpolationScope } from "../rubric/interpolate";
 import type { Limits, Step } from "../rubric/types";
-import { checkResultOf, messageOf, selectedSteps, skipped } from "./results";
+import { checkResultOf, outcomeMessage, selectedSteps, skipped } from "./results";
 import { evaluateWithRetry } from "./retry";
 
 /** One grading's state as the walk sees it; the engine's run is one. */
@@ -75,7 +75,7 @@ export async function walkSteps(run: Run, sandbox: Engine, ctx: GraderContext): 
     succeeded.set(step.id, outcome.passed);
     if (step.kind === "action") {
       timings.actionsMs += Date.now() - stepStarted;
-      if (!outcome.passed && !engineStopped) run.warnings.push(t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? messageOf(step, outcome, run.options.lang) }));
+      if (!outcome.passed && !engineStopped) run.warnings.push(t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? outcomeMessage(step, outcome, run.options.lang) }));
       continue;
     }
     record(run, engineStopped ? skipped(step, { id: "engine.stopped" }, lang, "failed") : checkResultOf(step, outcome, error, Date.now() - stepStarted, lang));

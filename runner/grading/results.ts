@@ -17,7 +17,7 @@ export function renderedMessage(grader: Grader, outcome: Outcome, lang: Lang = "
 }
 
 /** The rubric's own failure text wins over the grader's; its {placeholders} take the outcome's data and values. */
-export function messageOf(step: Step, outcome: Outcome, lang: Lang = "en"): string {
+export function outcomeMessage(step: Step, outcome: Outcome, lang: Lang = "en"): string {
   if (step.kind === "check" && step.feedback.fail) {
     const by = outcome.grader ?? step.type;
     return render(step.feedback.fail, { ...dataText(by, outcome.data, lang), expected: phrasesText(by, outcome.expected, lang), actual: phrasesText(by, outcome.actual, lang) });
@@ -56,7 +56,7 @@ export function checkResultOf(step: CheckStep, outcome: Outcome, error: string |
     status: error ? "error" : outcome.passed ? "passed" : "failed",
     points: round(step.points * ratio),
     maxPoints: step.points,
-    message: error ? sayText(HARNESS, { id: "engine.graderError", data: { error } }, lang) : outcome.passed ? "" : messageOf(step, outcome, lang),
+    message: error ? sayText(HARNESS, { id: "engine.graderError", data: { error } }, lang) : outcome.passed ? "" : outcomeMessage(step, outcome, lang),
     expected: outcome.passed ? undefined : phrasesText(by, outcome.expected, lang),
     actual: outcome.passed ? undefined : phrasesText(by, outcome.actual, lang),
     hint: outcome.passed ? undefined : step.feedback.hint,
