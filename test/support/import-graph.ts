@@ -1,4 +1,9 @@
-/** The project's own import graph (relative imports, `import type` included), and its cycles. */
+/**
+ * The project's own import graph, and its cycles. An edge is a static import or
+ * re-export of a project file, `import type` included; a module loaded on demand
+ * (`require()` in a function, as the commands' table loads each command) is no edge:
+ * it is loaded once everything it needs has been.
+ */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
@@ -12,10 +17,11 @@ export function importGraph(root: string, folders: string[]): Map<string, string
       return entry.isDirectory() ? files(file) : entry.name.endsWith(".ts") ? [file] : [];
     });
   for (const file of folders.flatMap(files)) {
-    const imported = ts.preProcessFile(fs.readFileSync(path.join(root, file), "utf8"), true, true).importedFiles;
-    const targets = imported
-      .filter(({ fileName }) => fileName.startsWith("."))
-      .map(({ fileName }) => path.posix.normalize(path.posix.join(path.posix.dirname(file), fileName)))
+    const source = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), "utf8"), ts.ScriptTarget.Latest);
+    const targets = source.statements
+      .flatMap((statement) => ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? [statement.moduleSpecifier.text] : []))
+      .filter((specifier) => specifier.startsWith("."))
+      .map((specifier) => path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)))
       .map((base) => [`${base}.ts`, `${base}/index.ts`].find((candidate) => fs.existsSync(path.join(root, candidate))))
       .filter((target): target is string => target !== undefined);
     graph.set(file, [...new Set(targets)]);
