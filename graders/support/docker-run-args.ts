@@ -21,12 +21,12 @@ export interface ParsedRun {
 const SHORT_FLAGS = new Set(["d", "i", "t", "P", "q"]);
 const LONG_FLAGS = new Set(["rm", "detach", "interactive", "tty", "privileged", "read-only", "init", "no-healthcheck", "publish-all", "oom-kill-disable", "quiet", "help"]);
 
-function volumeMount(value: string): RunMount {
+export function volumeMount(value: string): RunMount {
   const [source, destination = "", options = ""] = value.split(":");
   return { source, destination, readOnly: options.split(",").includes("ro") };
 }
 
-function mountOption(value: string): RunMount {
+export function mountOption(value: string): RunMount {
   const fields = new Map(value.split(",").map((pair) => {
     const eq = pair.indexOf("=");
     return eq < 0 ? [pair, "true"] : [pair.slice(0, eq), pair.slice(eq + 1)];
@@ -36,46 +36,61 @@ function mountOption(value: string): RunMount {
   return { source: get("source", "src") ?? "", destination: get("target", "destination", "dst") ?? "", readOnly: readOnly !== undefined && readOnly !== "false" && readOnly !== "0" };
 }
 
-/** The command's options as [name, value] pairs, and the first positional (the image). */
-function options(args: string[]): { pairs: [string, string | undefined][]; image?: string } {
-  const pairs: [string, string | undefined][] = [];
+/** One option of a run's command line: its name, its value, and the arguments it spans. */
+export interface RunOption {
+  name: string;
+  value?: string;
+  /** Index of its first argument, and one past its last. */
+  from: number;
+  to: number;
+  /** Written among combined short flags (-dv x): it has no arguments of its own. */
+  combined: boolean;
+}
+
+/** The options of a run's arguments (those after `run`), and the index of the first positional (the image). */
+export function runOptions(args: string[]): { options: RunOption[]; imageIndex?: number } {
+  const found: RunOption[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === "--") return { pairs, image: args[i + 1] };
+    const from = i;
+    if (arg === "--") return { options: found, imageIndex: i + 1 < args.length ? i + 1 : undefined };
     if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-      if (eq >= 0) pairs.push([name, arg.slice(eq + 1)]);
-      else if (LONG_FLAGS.has(name)) pairs.push([name, undefined]);
-      else pairs.push([name, args[++i]]);
+      const value = eq >= 0 ? arg.slice(eq + 1) : LONG_FLAGS.has(name) ? undefined : args[++i];
+      found.push({ name, value, from, to: i + 1, combined: false });
     } else if (arg.startsWith("-") && arg.length > 1) {
       // Combined short flags (-dit), possibly ending with one that takes a value (-itv x, -vx).
+      const single = arg.length === 2;
       for (let j = 1; j < arg.length; j++) {
         const flag = arg[j];
         if (SHORT_FLAGS.has(flag)) {
-          pairs.push([flag, undefined]);
+          found.push({ name: flag, value: undefined, from, to: i + 1, combined: !single });
           continue;
         }
         const rest = arg.slice(j + 1);
-        pairs.push([flag, rest !== "" ? rest : args[++i]]);
+        const value = rest !== "" ? rest : args[++i];
+        found.push({ name: flag, value, from, to: i + 1, combined: j > 1 });
         break;
       }
     } else {
-      return { pairs, image: arg };
+      return { options: found, imageIndex: i };
     }
   }
-  return { pairs };
+  return { options: found };
 }
 
 /** Parses a logged command; undefined when it does not start a container. */
 export function parseRun(argv: string[]): ParsedRun | undefined {
   const start = argv[0] === "container" ? 1 : 0;
   if (argv[start] !== "run" && argv[start] !== "create") return undefined;
-  const { pairs, image } = options(argv.slice(start + 1));
+  const args = argv.slice(start + 1);
+  const { options, imageIndex } = runOptions(args);
+  const image = imageIndex === undefined ? undefined : args[imageIndex];
   const mounts: RunMount[] = [];
   let rm = false;
   let name: string | undefined;
-  for (const [key, value] of pairs) {
+  for (const { name: key, value } of options) {
     if ((key === "v" || key === "volume") && value) mounts.push(volumeMount(value));
     else if (key === "mount" && value) mounts.push(mountOption(value));
     else if (key === "rm") rm = true;

@@ -8,9 +8,10 @@ import { explain } from "./explain.cli";
 import { grade } from "./grade.cli";
 import { images } from "./images.cli";
 import { merge } from "./merge.cli";
+import { mutate } from "./mutate.cli";
 import { schema } from "./schema.cli";
 import { setup } from "./setup.cli";
 import { shell } from "./shell.cli";
 import { validate } from "./validate.cli";
 
-export const COMMANDS: readonly Command[] = [grade, batch, merge, check, shell, classroom50, validate, explain, schema, images, setup, clean];
+export const COMMANDS: readonly Command[] = [grade, batch, merge, check, shell, classroom50, validate, explain, mutate, schema, images, setup, clean];
