@@ -21,7 +21,8 @@ export const hardcodeArgs: Operator = (script, hints) =>
   hints.args.flatMap((arg, i): Mutation[] => {
     if (arg === undefined) return [];
     const n = i + 1;
-    const pattern = new RegExp(`\\$\\{?${n}\\}?(?![0-9])`, "g");
+    // $1 and ${1}, not $10 nor ${1:-default} (a default is the student's own choice).
+    const pattern = new RegExp(`\\$${n}(?![0-9])|\\$\\{${n}\\}`, "g");
     const edits = script.commands.flatMap((command) =>
       command.words.flatMap((word) => [...word.raw.matchAll(pattern)].map((m) => ({ start: word.start + m.index!, end: word.start + m.index! + m[0].length, text: shellWord(arg) }))),
     );
