@@ -2,6 +2,7 @@
  * Mount mistakes: a -v/--mount/--tmpfs/--volumes-from forgotten, a named volume
  * written as a bind mount or as an anonymous volume, a read-only mount made writable.
  */
+import { mountOption, volumeMount } from "../../../graders/support/docker-run-args";
 import { mountKind, isVolumeName, type DockerRun, type RunOptionWords } from "../docker";
 import { removeWords, replaceWords, shellWord } from "../edit";
 import type { Mutation, Operator } from "./types";
@@ -16,15 +17,6 @@ interface MountOf {
   type: string;
 }
 
-function fieldsOf(value: string): Map<string, string> {
-  return new Map(
-    value.split(",").map((pair) => {
-      const eq = pair.indexOf("=");
-      return eq < 0 ? [pair, "true"] : [pair.slice(0, eq), pair.slice(eq + 1)];
-    }),
-  );
-}
-
 function mountOf(run: DockerRun, option: RunOptionWords): MountOf | undefined {
   const kind = mountKind(option);
   if (!kind || option.words.length === 0 || option.value === undefined) return undefined;
@@ -32,23 +24,12 @@ function mountOf(run: DockerRun, option: RunOptionWords): MountOf | undefined {
   if (kind === "volumes-from") return { option, run, source: value, destination: "", readOnly: false, type: "volumes-from" };
   if (kind === "tmpfs") return { option, run, source: "", destination: value.split(":")[0], readOnly: false, type: "tmpfs" };
   if (kind === "volume") {
-    const parts = value.split(":");
+    const mount = volumeMount(value);
     // -v /data: an anonymous volume.
-    if (parts.length === 1) return { option, run, source: "", destination: parts[0], readOnly: false, type: "volume" };
-    const [source, destination = "", flags = ""] = parts;
-    return { option, run, source, destination, readOnly: flags.split(",").includes("ro"), type: isVolumeName(source) ? "volume" : "bind" };
+    if (!value.includes(":")) return { option, run, source: "", destination: value, readOnly: false, type: "volume" };
+    return { option, run, ...mount, type: isVolumeName(mount.source) ? "volume" : "bind" };
   }
-  const fields = fieldsOf(value);
-  const get = (...keys: string[]) => keys.map((k) => fields.get(k)).find((v) => v !== undefined);
-  const readOnly = get("readonly", "ro");
-  return {
-    option,
-    run,
-    source: get("source", "src") ?? "",
-    destination: get("target", "destination", "dst") ?? "",
-    readOnly: readOnly !== undefined && readOnly !== "false" && readOnly !== "0",
-    type: fields.get("type") ?? "volume",
-  };
+  return { option, run, ...mountOption(value), type: /(?:^|,)type=([^,]+)/.exec(value)?.[1] ?? "volume" };
 }
 
 export function mountsOf(runs: readonly DockerRun[]): MountOf[] {
