@@ -1,11 +1,15 @@
 /**
- * Starts one Docker-in-Docker container through testcontainers. Where the
- * engine refuses --privileged ("unable to apply caps"), falls back to a wide
- * capability set with a private cgroup namespace, and says which mode ran.
+ * Starts one Docker-in-Docker container through the Engine API (dockerode),
+ * ready when its dockerd says "API listen on". Where the engine refuses
+ * --privileged ("unable to apply caps"), falls back to a wide capability set
+ * with a private cgroup namespace, and says which mode ran.
+ * Not through testcontainers: loading it alone took most of a second of every grading.
  */
-import type { HostConfig } from "dockerode";
-import { GenericContainer, Wait, type StartedTestContainer } from "testcontainers";
+import type Dockerode from "dockerode";
+import type { ContainerCreateOptions, HostConfig } from "dockerode";
+import { PassThrough } from "node:stream";
 import { engineVersionFromLog } from "./engine-version";
+import { execIn } from "./exec";
 import { labelsFor, type Role } from "./labels";
 import type { SandboxNetwork } from "../rubric/types";
 import { log } from "../log";
@@ -44,21 +48,23 @@ export interface DindOptions {
   network?: SandboxNetwork;
 }
 
+/** The started container, as the sandbox and the seeder use it. */
+export interface DindContainer {
+  getId(): string;
+  getName(): string;
+  /** A command in the container: its exit code and its stdout and stderr together. */
+  exec(argv: string[]): Promise<{ exitCode: number; output: string }>;
+  /** Stops it (SIGKILL after `timeout` seconds) and removes it with its anonymous volumes, unless told not to. */
+  stop(options?: { timeout?: number; remove?: boolean; removeVolumes?: boolean }): Promise<void>;
+}
+
 export interface StartedDind {
-  container: StartedTestContainer;
+  container: DindContainer;
   mode: SecurityMode;
   /** Lines the sandbox's init printed before its engine answered. */
   startupLog: string[];
   /** The version of the sandbox's own Docker engine (26.1.5+dfsg1), from its startup lines. */
   engine?: string;
-}
-
-/** testcontainers has no builder methods for these; set them on the host config. */
-class DindContainer extends GenericContainer {
-  withHostConfig(extra: Partial<HostConfig> & { CgroupnsMode?: "private" | "host" }): this {
-    Object.assign(this.hostConfig, extra);
-    return this;
-  }
 }
 
 /**
@@ -71,39 +77,90 @@ const DROPPED_CAPABILITIES = ["SYS_RESOURCE", "SYS_MODULE", "SYS_RAWIO", "SYS_TI
 let modeLogged = false;
 let knownMode: SecurityMode | undefined = process.env.LABGRADE_SECURITY_MODE as SecurityMode | undefined;
 
-function build(options: DindOptions, mode: SecurityMode, startupLog: string[]): DindContainer {
-  const container = new DindContainer(options.image)
-    .withName(options.name)
-    .withLabels(labelsFor(options.role, options.labels))
-    .withEnvironment(options.env ?? {})
-    .withWaitStrategy(Wait.forLogMessage(/API listen on/))
-    .withStartupTimeout(options.startupTimeoutMs ?? 60_000)
+function createOptions(options: DindOptions, mode: SecurityMode): ContainerCreateOptions {
+  const env = { ...(options.env ?? {}), ...(options.rootBytes ? { LABGRADE_ROOT_BYTES: String(options.rootBytes) } : {}) };
+  const hostConfig: HostConfig & { CgroupnsMode?: "private" | "host" } = {
+    CgroupnsMode: "private",
     // No interface but loopback: the inner engine's bridge still joins the student's
     // containers to each other and to the sandbox's published ports, and no route leads out.
-    .withNetworkMode(options.network === "outside" ? "bridge" : "none")
-    .withLogConsumer((stream) => stream.on("data", (line: Buffer | string) => startupLog.push(String(line).trimEnd())))
-    .withHostConfig({
-      CgroupnsMode: "private",
-      // No host network, no engine socket, no bind mount from the host: only the store volume.
-      Mounts: options.storeVolume ? [{ Type: "volume", Source: options.storeVolume, Target: "/store", ReadOnly: !options.storeWritable }] : [],
-      ...(options.memoryBytes ? { Memory: options.memoryBytes, MemorySwap: options.memoryBytes } : {}),
-      ...(options.cpus ? { NanoCpus: Math.round(options.cpus * 1e9) } : {}),
-      ...(options.pids ? { PidsLimit: options.pids } : {}),
-      ...(options.diskBytes
-        ? {
-            // The container's own layer, on the host's disk, is never written: the init
-            // makes the root writable on a tmpfs instead (LABGRADE_ROOT_BYTES).
-            ReadonlyRootfs: true,
-            Tmpfs: { "/var/lib/docker": `rw,exec,dev,suid,size=${options.diskBytes}` },
-          }
-        : {}),
+    NetworkMode: options.network === "outside" ? "bridge" : "none",
+    // No host network, no engine socket, no bind mount from the host: only the store volume.
+    Mounts: options.storeVolume ? [{ Type: "volume", Source: options.storeVolume, Target: "/store", ReadOnly: !options.storeWritable }] : [],
+    ...(options.memoryBytes ? { Memory: options.memoryBytes, MemorySwap: options.memoryBytes } : {}),
+    ...(options.cpus ? { NanoCpus: Math.round(options.cpus * 1e9) } : {}),
+    ...(options.pids ? { PidsLimit: options.pids } : {}),
+    ...(options.diskBytes
+      ? {
+          // The container's own layer, on the host's disk, is never written: the init
+          // makes the root writable on a tmpfs instead (LABGRADE_ROOT_BYTES).
+          ReadonlyRootfs: true,
+          Tmpfs: { "/var/lib/docker": `rw,exec,dev,suid,size=${options.diskBytes}` },
+        }
+      : {}),
+    ...(mode === "privileged"
+      ? { Privileged: true }
+      : { CapAdd: ["ALL"], CapDrop: DROPPED_CAPABILITIES, SecurityOpt: ["seccomp=unconfined", "apparmor=unconfined"] }),
+  };
+  return {
+    name: options.name,
+    Image: options.image,
+    Labels: labelsFor(options.role, options.labels),
+    Env: Object.entries(env).map(([key, value]) => `${key}=${value}`),
+    HostConfig: hostConfig,
+  };
+}
+
+/** Follows the container's log from its start, line by line into `lines`, until dockerd listens. */
+async function untilListening(docker: Dockerode, id: string, lines: string[], timeoutMs: number): Promise<void> {
+  const stream = (await docker.getContainer(id).logs({ follow: true, stdout: true, stderr: true })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+  const text = new PassThrough();
+  docker.modem.demuxStream(stream, text, text);
+  await new Promise<void>((resolve, reject) => {
+    let partial = "";
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      stream.destroy();
+      if (error) reject(error);
+      else resolve();
+    };
+    const timer = setTimeout(() => done(new Error(`the sandbox's engine did not answer within ${timeoutMs / 1000} s: ${lines.slice(-5).join(" | ")}`)), timeoutMs);
+    text.on("data", (chunk: Buffer) => {
+      const parts = (partial + chunk.toString("utf8")).split("\n");
+      partial = parts.pop()!;
+      for (const line of parts) lines.push(line.trimEnd());
+      if (parts.some((line) => /API listen on/.test(line))) done();
     });
-  if (options.rootBytes) container.withEnvironment({ LABGRADE_ROOT_BYTES: String(options.rootBytes) });
-  if (mode === "privileged") return container.withPrivilegedMode();
-  return container
-    .withAddedCapabilities("ALL")
-    .withDroppedCapabilities(...DROPPED_CAPABILITIES)
-    .withHostConfig({ SecurityOpt: ["seccomp=unconfined", "apparmor=unconfined"] });
+    stream.on("end", () => done(new Error(`the sandbox stopped before its engine answered: ${[...lines, partial].slice(-5).join(" | ")}`)));
+    stream.on("error", (error: Error) => done(error));
+  });
+}
+
+function handle(docker: Dockerode, id: string, name: string): DindContainer {
+  const container = docker.getContainer(id);
+  return {
+    getId: () => id,
+    getName: () => name,
+    async exec(argv) {
+      const result = await execIn(docker, id, argv);
+      return { exitCode: result.exitCode, output: result.stdout + result.stderr };
+    },
+    async stop({ timeout = 10, remove = true, removeVolumes = true } = {}) {
+      // One call where nothing is worth a clean stop: a forced removal kills it.
+      if (remove && timeout === 0) return void (await container.remove({ force: true, v: removeVolumes }));
+      await container.stop({ t: timeout }).catch((error: { statusCode?: number }) => {
+        if (error.statusCode !== 304) throw error;
+      });
+      if (remove) await container.remove({ force: true, v: removeVolumes });
+    },
+  };
+}
+
+async function start(options: DindOptions, mode: SecurityMode, startupLog: string[]): Promise<DindContainer> {
+  const docker = await hostDocker();
+  const created = await docker.createContainer(createOptions(options, mode));
+  await created.start();
+  await untilListening(docker, created.id, startupLog, options.startupTimeoutMs ?? 60_000);
+  return handle(docker, created.id, options.name);
 }
 
 function refusedPrivileged(error: unknown): boolean {
@@ -116,7 +173,7 @@ export async function startDind(options: DindOptions): Promise<StartedDind> {
   for (const mode of modes) {
     const startupLog: string[] = [];
     try {
-      const container = await build(options, mode, startupLog).start();
+      const container = await start(options, mode, startupLog);
       if (knownMode !== mode) await rememberMode(mode);
       const engine = engineVersionFromLog(startupLog) ?? (await askedEngine(container));
       if (!modeLogged) {
@@ -140,7 +197,7 @@ export async function startDind(options: DindOptions): Promise<StartedDind> {
 }
 
 /** When the log consumer has not caught up with dockerd's first lines yet. */
-async function askedEngine(container: StartedTestContainer): Promise<string | undefined> {
+async function askedEngine(container: DindContainer): Promise<string | undefined> {
   const answered = await container.exec(["docker", "version", "--format", "{{.Server.Version}}"]).catch(() => undefined);
   return answered?.exitCode === 0 ? answered.output.trim() || undefined : undefined;
 }

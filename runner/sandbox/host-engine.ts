@@ -1,20 +1,34 @@
 /**
- * The host's Docker engine, reached through testcontainers' runtime client so
- * that labgrade and testcontainers always talk to the same engine.
+ * The host's Docker engine: the one the docker CLI reaches from the environment
+ * alone (DOCKER_HOST or the default socket), with dockerode; where more is
+ * configured (TLS, ssh, a context, testcontainers' properties), the engine
+ * testcontainers' runtime client resolves. testcontainers loads only then: it
+ * costs most of a second.
  */
 import type Dockerode from "dockerode";
-import { getContainerRuntimeClient } from "testcontainers";
 import { SandboxUnavailableError } from "../errors";
+import { engineAddress } from "./image-label";
 
 // Ryuk's image cannot be pulled on every machine; labgrade cleans up by labels.
 process.env.TESTCONTAINERS_RYUK_DISABLED ??= "true";
 
 let client: Promise<Dockerode> | undefined;
 
+async function resolved(): Promise<Dockerode> {
+  const address = engineAddress();
+  if (!address) {
+    const { getContainerRuntimeClient } = require("testcontainers") as typeof import("testcontainers");
+    return (await getContainerRuntimeClient()).container.dockerode;
+  }
+  const DockerodeClass = require("dockerode") as typeof Dockerode;
+  const docker = new DockerodeClass(address);
+  await docker.ping();
+  return docker;
+}
+
 async function connect(): Promise<Dockerode> {
   try {
-    const runtime = await getContainerRuntimeClient();
-    return runtime.container.dockerode;
+    return await resolved();
   } catch (error) {
     throw new SandboxUnavailableError(
       `No Docker engine answers (${(error as Error).message.split("\n")[0]}). Start one, or run \`npm run setup\` to install and start Debian's docker.io.`,
@@ -42,7 +56,7 @@ export async function hasImage(docker: Dockerode, name: string): Promise<boolean
 
 /**
  * Environment for the docker CLI (run through execa), pointing it at the
- * engine testcontainers resolved: a DOCKER_HOST that fell back to the
+ * engine resolved above: a DOCKER_HOST that fell back to the
  * default socket must not send the CLI elsewhere.
  */
 export async function dockerCliEnv(): Promise<Record<string, string>> {

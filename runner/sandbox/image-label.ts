@@ -13,7 +13,7 @@ import * as path from "node:path";
 export const ENGINE_LABEL = "labgrade.engine";
 
 /** The engine the docker CLI would reach from the environment alone; undefined where more is configured (TLS, ssh, testcontainers' properties). */
-function engineAddress(): http.RequestOptions | undefined {
+export function engineAddress(): { socketPath: string } | { host: string; port: number } | undefined {
   if (fs.existsSync(path.join(os.homedir(), ".testcontainers.properties"))) return undefined;
   const host = process.env.DOCKER_HOST;
   if (!host) return process.env.DOCKER_CONTEXT ? undefined : { socketPath: "/var/run/docker.sock" };
