@@ -1,4 +1,5 @@
 /** Several checks that earn their points together, e.g. "the stack still works". */
+import { readsOnly } from "./support/reads-only";
 import type { Grader, Outcome } from "./types";
 
 export type AllSpec = Record<string, unknown>[];
@@ -9,6 +10,7 @@ export const allOf = (graderFor: (type: string) => Grader | undefined): Grader<A
     type: "all",
     kinds: ["check"],
     description: "Passes when every listed check passes; each item is one check type and its keys.",
+    readsOnly: (spec) => spec.every((item) => readsOnly(graderFor(Object.keys(item)[0]), Object.values(item)[0])),
   },
   schema: {
     type: "array",

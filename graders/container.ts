@@ -135,6 +135,7 @@ export const container: Grader<ContainerSpec> = {
   meta: {
     type: "container",
     kinds: ["check"],
+    readsOnly: true,
     description:
       "A container by name: its state, image, environment variables, published ports, mounts and networks; one item per attribute for partial credit.",
   },

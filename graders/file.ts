@@ -147,6 +147,7 @@ export const file: Grader<FileSpec> = {
   meta: {
     type: "file",
     kinds: ["check"],
+    readsOnly: true,
     description: "A file in a named volume, in a container, or in the submission folder: whether it exists, and its content.",
   },
   schema: {

@@ -180,6 +180,7 @@ export const http: Grader<HttpSpec> = {
   meta: {
     type: "http",
     kinds: ["check", "action"],
+    readsOnly: true,
     description: "Requests a URL from inside the sandbox (curl) and matches the status and the body.",
   },
   schema: {

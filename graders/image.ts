@@ -18,6 +18,7 @@ export const image: Grader<PresenceSpec> = {
   meta: {
     type: "image",
     kinds: ["check"],
+    readsOnly: true,
     description: "Images exist (names) or do not exist (absent), by reference such as myapp:dev; one item per image.",
   },
   schema: presenceSchema("Images"),

@@ -3,6 +3,7 @@
  * adding one file beside this one and one line here.
  */
 import type { Grader } from "./types";
+import { readsOnly } from "./support/reads-only";
 import { allOf } from "./all";
 import { archive } from "./archive";
 import { command } from "./command";
@@ -47,4 +48,9 @@ export const graders: Readonly<Record<string, Grader>> = {
 
 export function graderFor(type: string): Grader | undefined {
   return Object.prototype.hasOwnProperty.call(graders, type) ? graders[type] : undefined;
+}
+
+/** Whether a check of this type, with this spec, only reads the sandbox's state. */
+export function readsOnlyCheck(type: string, spec: unknown): boolean {
+  return readsOnly(graderFor(type), spec);
 }

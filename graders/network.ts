@@ -173,6 +173,7 @@ export const network: Grader<NetworkSpec> = {
   meta: {
     type: "network",
     kinds: ["check"],
+    readsOnly: true,
     description:
       "Networks exist (names) or do not (absent); or one network by name: its driver, internal, subnet, gateway, attachable, labels, and the containers attached to it with their aliases and IP addresses; one item per attribute for partial credit.",
   },

@@ -98,6 +98,7 @@ export const sql: Grader<SqlSpec> = {
   meta: {
     type: "sql",
     kinds: ["check", "action"],
+    readsOnly: true,
     description: "Runs a query with the database's client inside its container (mysql or psql) and matches its output or row count.",
   },
   schema: {

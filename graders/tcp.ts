@@ -152,6 +152,7 @@ export const tcp: Grader<TcpSpec> = {
   meta: {
     type: "tcp",
     kinds: ["check"],
+    readsOnly: true,
     description:
       "From inside a container (or from the host), a host name resolves and a TCP port answers on it; or, for isolation, it does not resolve, or takes no connection within 3 s.",
   },

@@ -108,6 +108,11 @@ export interface Grader<Spec = any> {
     /** Whether a step may use it as a check, an action, or both. */
     kinds: StepKind[];
     description: string;
+    /**
+     * As a check, it only reads the sandbox's state (a probe container it runs and removes
+     * aside): between two actions its inspections may be shared with other checks.
+     */
+    readsOnly?: boolean | ((spec: Spec) => boolean);
   };
   /** Schema of the grader's own keys; must set additionalProperties: false. */
   schema: JsonSchema;

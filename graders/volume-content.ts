@@ -50,6 +50,7 @@ export const volumeContent: Grader<VolumeContentSpec> = {
   meta: {
     type: "volume-content",
     kinds: ["check"],
+    readsOnly: true,
     description: "A volume holds exactly the files of another, byte for byte (e.g. a restored volume and the original).",
   },
   schema: {

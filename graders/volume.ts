@@ -21,6 +21,7 @@ export const volume: Grader<PresenceSpec> = {
   meta: {
     type: "volume",
     kinds: ["check"],
+    readsOnly: true,
     description: "Named volumes exist (names) or do not exist (absent); one item per volume for partial credit.",
   },
   schema: presenceSchema("Named volumes"),

@@ -14,6 +14,7 @@ import { interpolate, type InterpolationScope } from "./rubric/interpolate";
 import type { CheckStep, Rubric, Step } from "./rubric/types";
 import { PROBE_IMAGE } from "./sandbox/catalog";
 import { innerDocker } from "./sandbox/inner-docker";
+import { inspections } from "./sandbox/inspections";
 import { Sandbox, SUBMISSION_DIR, type ImageProvisioning } from "./sandbox/sandbox";
 import { round, skipped } from "./grading/results";
 import { walkSteps, type Run as WalkRun } from "./grading/walk";
@@ -130,9 +131,10 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
         run.emit({ type: "phase", phase: "checks" });
       },
     });
+    const docker = inspections(innerDocker(sandbox), sandbox);
     const ctx: GraderContext = {
       shell: sandbox,
-      docker: innerDocker(sandbox),
+      docker,
       submissionDir: SUBMISSION_DIR,
       probeImage: PROBE_IMAGE,
       runScript,
@@ -149,7 +151,7 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     if (!entryIsAStep) await runScript(entry, []);
 
     const checksStarted = Date.now();
-    await walkSteps(run, sandbox, ctx);
+    await walkSteps(run, { running: () => sandbox.running(), inspections: docker }, ctx);
     run.timings.checksMs = Date.now() - checksStarted;
     const script = { ...(entryRun ?? NOT_RUN), ...(sandbox.engine ? { engine: sandbox.engine } : {}) };
     return result(script, { sandbox: { mode: sandbox.mode, images: sandbox.provisioning, ...(options.keep ? { kept: sandbox.name } : {}) } });

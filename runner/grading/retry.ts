@@ -5,7 +5,8 @@ import type { Step } from "../rubric/types";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function evaluateWithRetry(ctx: GraderContext, step: Step, spec: unknown, deadline: number, waited: (ms: number) => void): Promise<Outcome> {
+/** `again` runs before each new attempt: what was seen of the sandbox is stale by then. */
+export async function evaluateWithRetry(ctx: GraderContext, step: Step, spec: unknown, deadline: number, waited: (ms: number) => void, again: () => void = () => undefined): Promise<Outcome> {
   const grader = graderFor(step.type)!;
   const until = Math.min(deadline, Date.now() + (step.retry?.timeoutMs ?? 0));
   for (;;) {
@@ -14,5 +15,6 @@ export async function evaluateWithRetry(ctx: GraderContext, step: Step, spec: un
     if (outcome.passed || outcome.final || !step.retry || Date.now() + step.retry.intervalMs > until) return outcome;
     await sleep(step.retry.intervalMs);
     waited(step.retry.intervalMs);
+    again();
   }
 }

@@ -3,6 +3,7 @@
  * with requires, retries, points, the grading's time limit and a stopped engine.
  * Apart from the sandbox, so that the scoring is tested without Docker.
  */
+import { readsOnlyCheck } from "../../graders";
 import type { GraderContext, Outcome, Phrase } from "../../graders/types";
 import type { Lang, Translate } from "../i18n";
 import type { CheckResult, PhaseTimings } from "../result";
@@ -24,9 +25,11 @@ export interface Run {
   emit: (event: { type: "check"; check: CheckResult }) => void;
 }
 
-/** The sandbox, as far as the walk needs it: whether its engine still runs. */
+/** The sandbox, as far as the walk needs it: whether its engine still runs, and what its checks have seen of it. */
 export interface Engine {
   running(): Promise<boolean>;
+  /** Shared between consecutive checks that only read; forgotten at an action and at each retry. */
+  inspections?: { setCaching(on: boolean): void; forget(): void };
 }
 
 function record(run: Run, check: CheckResult): void {
@@ -65,7 +68,9 @@ export async function walkSteps(run: Run, sandbox: Engine, ctx: GraderContext): 
     let outcome: Outcome;
     let error: string | undefined;
     try {
-      outcome = await evaluateWithRetry(ctx, step, interpolate(step.spec, run.scope), deadline, (ms) => (timings.waitMs += ms));
+      const spec = interpolate(step.spec, run.scope);
+      sandbox.inspections?.setCaching(step.kind === "check" && readsOnlyCheck(step.type, spec));
+      outcome = await evaluateWithRetry(ctx, step, spec, deadline, (ms) => (timings.waitMs += ms), () => sandbox.inspections?.forget());
     } catch (thrown) {
       error = (thrown as Error).message;
       outcome = { passed: false };

@@ -9,7 +9,7 @@ import type Dockerode from "dockerode";
 import type { ContainerCreateOptions, HostConfig } from "dockerode";
 import { PassThrough } from "node:stream";
 import { engineVersionFromLog } from "./engine-version";
-import { execIn } from "./exec";
+import { execIn } from "./container-exec";
 import { labelsFor, type Role } from "./labels";
 import type { SandboxNetwork } from "../rubric/types";
 import { log } from "../log";
