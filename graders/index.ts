@@ -3,7 +3,6 @@
  * adding one file beside this one and one line here.
  */
 import type { Grader } from "./types";
-import { readsOnly } from "./support/reads-only";
 import { allOf } from "./all";
 import { archive } from "./archive";
 import { command } from "./command";
@@ -50,7 +49,5 @@ export function graderFor(type: string): Grader | undefined {
   return Object.prototype.hasOwnProperty.call(graders, type) ? graders[type] : undefined;
 }
 
-/** Whether a check of this type, with this spec, only reads the sandbox's state. */
-export function readsOnlyCheck(type: string, spec: unknown): boolean {
-  return readsOnly(graderFor(type), spec);
-}
+/** Whether a grader's check, with this spec, only reads the sandbox's state. */
+export { readsOnly } from "./support/reads-only";

@@ -63,4 +63,8 @@ describe("script", () => {
     const outcome = await script.evaluate(ctx, { file: "backup-volume.sh", expect: { "exit-code": { not: 0 }, output: { matches: "/usage/i" } } });
     expect(outcome.passed).toBe(true);
   });
+
+  test("names the script it runs: a step that runs the entry script places it among the steps", () => {
+    expect(script.runsScript?.({ file: "backup-volume.sh", args: ["data"] })).toBe("backup-volume.sh");
+  });
 });

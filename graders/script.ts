@@ -77,6 +77,7 @@ export const script: Grader<ScriptSpec> = {
   },
   messages,
   translations: { fr: messagesFr },
+  runsScript: (spec) => spec.file,
   describe: (spec) => `\`./${[spec.file, ...(spec.args ?? [])].join(" ")}\`${spec.expect ? ` gives ${describeExpectations(spec.expect)}` : " runs"}`,
   async evaluate(ctx, spec) {
     const args = spec.glob ? await expandArgs(ctx, spec.args ?? []) : (spec.args ?? []);

@@ -124,6 +124,11 @@ export interface Grader<Spec = any> {
   /** The same messages in other languages: same keys, same {placeholders}. */
   translations?: { fr?: Record<string, string> };
   evaluate(ctx: GraderContext, spec: Spec): Promise<Outcome>;
+  /**
+   * The submission's script a step of this type runs, if it runs one: a step that runs the
+   * entry script places it among the steps, where the engine would otherwise run it first.
+   */
+  runsScript?(spec: Spec): string | undefined;
   /** One line for the checklist a student reads (`labgrade explain`): what must hold. */
   describe(spec: Spec): string;
 }

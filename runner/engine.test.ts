@@ -9,6 +9,7 @@ import { translator } from "./i18n";
 import { NO_TIMINGS, type CheckResult } from "./result";
 import { loadRubricText } from "./rubric/load";
 import type { Rubric } from "./rubric/types";
+import { resolveSteps } from "./grading/resolve";
 import { walkSteps, type Run } from "./grading/walk";
 
 /** A rubric of these steps (YAML list items), loaded by the real loader. */
@@ -23,10 +24,11 @@ type Answers = Record<string, Partial<CommandResult> | Partial<CommandResult>[]>
 
 /** A fresh run of the rubric's steps, as the engine starts one. */
 function runOf(rubric: Rubric, options: { only?: string[]; startedAgoMs?: number } = {}, emit: Run["emit"] = () => undefined): Run {
+  const scope = { vars: {}, env: {}, random: () => "r" };
   return {
     options: { rubric, only: options.only },
-    steps: rubric.steps,
-    scope: { vars: {}, env: {}, random: () => "r" },
+    steps: resolveSteps(rubric.steps, scope),
+    scope,
     t: translator("en"),
     checks: [],
     warnings: [],

@@ -1,21 +1,21 @@
 /**
- * Walks a rubric's steps in order against one submission's sandbox: runs the
- * student's script, actions and checks, with requires, retries and points.
- * It knows no check type by name: graders come from the registry.
+ * Grades one submission: the rubric's steps paired with their graders, a
+ * sandbox, the student's script, then the steps walked in order (grading/).
+ * It knows no check type by name: each step comes with its grader.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
-import { graderFor } from "../graders";
-import type { GraderContext, Phrase } from "../graders/types";
+import type { Phrase } from "../graders/types";
 import { translator, type Lang } from "./i18n";
 import { NO_TIMINGS, type CheckResult, type GradeResult, type ScriptRun } from "./result";
-import { interpolate, type InterpolationScope } from "./rubric/interpolate";
-import type { CheckStep, Rubric, Step } from "./rubric/types";
-import { PROBE_IMAGE } from "./sandbox/catalog";
+import type { InterpolationScope } from "./rubric/interpolate";
+import type { Rubric } from "./rubric/types";
 import { innerDocker } from "./sandbox/inner-docker";
 import { inspections } from "./sandbox/inspections";
 import { Sandbox, SUBMISSION_DIR, type ImageProvisioning } from "./sandbox/sandbox";
+import { graderContext } from "./grading/context";
+import { resolveSteps } from "./grading/resolve";
 import { round, skipped } from "./grading/results";
 import { walkSteps, type Run as WalkRun } from "./grading/walk";
 import { NOT_RUN, scriptRunner } from "./grading/script-runner";
@@ -67,32 +67,94 @@ function scopeOf(rubric: Rubric, variables: Record<string, string> = {}): Interp
 
 interface Run extends WalkRun {
   options: GradeOptions;
+  submission: string;
   emit: (event: GradeEvent) => void;
 }
 
 export async function gradeSubmission(options: GradeOptions): Promise<GradeResult> {
   const { rubric } = options;
-  const scope = scopeOf(rubric, options.variables);
-  const t = translator(options.lang);
-  const run: Run = {
+  const run = runOf(options);
+  const missing = missingFiles(rubric, options.submissionDir);
+  if (missing.has(rubric.submission.script)) return withoutEntry(run, missing);
+  for (const [file, reason] of missing) run.warnings.push(run.t("warning.missingFile", { file, reason }));
+
+  run.emit({ type: "phase", phase: "sandbox" });
+  const sandbox = await Sandbox.start({ label: `${rubric.id}-${run.submission}`, images: rubric.images, limits: rubric.limits, provisioning: options.provisioning });
+  try {
+    const script = await gradeIn(sandbox, run);
+    return resultOf(run, script, { sandbox: { mode: sandbox.mode, images: sandbox.provisioning, ...(options.keep ? { kept: sandbox.name } : {}) } });
+  } finally {
+    if (!options.keep) {
+      run.emit({ type: "phase", phase: "cleanup" });
+      await sandbox.dispose();
+    }
+  }
+}
+
+/** A grading before anything ran: its values, and the rubric's steps with their graders. */
+function runOf(options: GradeOptions): Run {
+  const scope = scopeOf(options.rubric, options.variables);
+  return {
     options,
+    submission: path.basename(path.resolve(options.submissionDir)),
     scope,
-    t,
-    // What students read (titles, feedback) may use variables too; specs are filled in step by step.
-    steps: rubric.steps.map((step) => ({ ...step, ...(interpolate(step.kind === "check" ? { title: step.title, feedback: step.feedback } : { title: step.title }, scope) as object) })) as Step[],
+    t: translator(options.lang),
+    steps: resolveSteps(options.rubric.steps, scope),
     checks: [],
     warnings: [],
     timings: { ...NO_TIMINGS },
     started: Date.now(),
     emit: options.onEvent ?? (() => undefined),
   };
-  const submission = path.basename(path.resolve(options.submissionDir));
-  const checkSteps = run.steps.filter((s): s is CheckStep => s.kind === "check");
-  const result = (script: ScriptRun, extra: Partial<GradeResult> = {}): GradeResult => ({
-    rubric: rubric.id,
-    submission,
+}
+
+/** The entry script is missing: no sandbox, every check skipped for that reason. */
+function withoutEntry(run: Run, missing: Map<string, string>): GradeResult {
+  const { submissionDir, rubric, lang } = run.options;
+  const entry = rubric.submission.script;
+  const present = fs.readdirSync(submissionDir).join(", ") || { id: "engine.nothing" };
+  const reason: Phrase =
+    missing.get(entry) === "missing" ? { id: "engine.noScript", data: { script: entry, present } } : { id: "engine.scriptNotFile", data: { script: entry, reason: missing.get(entry)! } };
+  run.warnings.push(run.t("warning.missingFiles", { files: [...missing.keys()].join(", ") }));
+  for (const step of run.steps) if (step.kind === "check") run.checks.push(skipped(step, reason, lang));
+  return resultOf(run, NOT_RUN);
+}
+
+/** In the sandbox: the submission copied in, the entry script run (unless a step runs it), then the steps. */
+async function gradeIn(sandbox: Sandbox, run: Run): Promise<ScriptRun> {
+  const { rubric } = run.options;
+  run.timings.sandboxMs = sandbox.timings.sandboxMs;
+  run.timings.imagesMs = sandbox.timings.imagesMs;
+  await sandbox.copyIn(run.options.submissionDir, SUBMISSION_DIR);
+
+  let entryRun: ScriptRun | undefined;
+  const runScript = scriptRunner(sandbox, rubric, run.warnings, run.t, {
+    entryStarting: () => run.emit({ type: "phase", phase: "script" }),
+    entryOutput: (text) => run.emit({ type: "output", text }),
+    entryFinished: (script) => {
+      entryRun = script;
+      run.timings.scriptMs = script.durationMs;
+      run.emit({ type: "phase", phase: "checks" });
+    },
+  });
+  const docker = inspections(innerDocker(sandbox), sandbox);
+  const ctx = graderContext(sandbox, docker, runScript);
+  const entry = rubric.submission.script;
+  if (!run.steps.some((step) => step.grader.runsScript?.(step.spec) === entry)) await runScript(entry, []);
+
+  const checksStarted = Date.now();
+  await walkSteps(run, { running: () => sandbox.running(), inspections: docker }, ctx);
+  run.timings.checksMs = Date.now() - checksStarted;
+  return { ...(entryRun ?? NOT_RUN), ...(sandbox.engine ? { engine: sandbox.engine } : {}) };
+}
+
+/** The result: the points of the checks recorded, out of every check's. */
+function resultOf(run: Run, script: ScriptRun, extra: Partial<GradeResult> = {}): GradeResult {
+  return {
+    rubric: run.options.rubric.id,
+    submission: run.submission,
     score: round(run.checks.reduce((sum, c) => sum + c.points, 0)),
-    maxScore: round(checkSteps.reduce((sum, s) => sum + s.points, 0)),
+    maxScore: round(run.steps.reduce((sum, s) => sum + (s.kind === "check" ? s.points : 0), 0)),
     status: "completed",
     checks: run.checks,
     run: script,
@@ -100,65 +162,5 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
     durationMs: Date.now() - run.started,
     timings: run.timings,
     ...extra,
-  });
-
-  const missing = missingFiles(rubric, options.submissionDir);
-  const entry = rubric.submission.script;
-  if (missing.has(entry)) {
-    const present = fs.readdirSync(options.submissionDir).join(", ") || { id: "engine.nothing" };
-    const reason: Phrase =
-      missing.get(entry) === "missing" ? { id: "engine.noScript", data: { script: entry, present } } : { id: "engine.scriptNotFile", data: { script: entry, reason: missing.get(entry)! } };
-    run.warnings.push(t("warning.missingFiles", { files: [...missing.keys()].join(", ") }));
-    for (const step of checkSteps) run.checks.push(skipped(step, reason, options.lang));
-    return result(NOT_RUN);
-  }
-  for (const [file, reason] of missing) run.warnings.push(t("warning.missingFile", { file, reason }));
-
-  run.emit({ type: "phase", phase: "sandbox" });
-  const sandbox = await Sandbox.start({ label: `${rubric.id}-${submission}`, images: rubric.images, limits: rubric.limits, provisioning: options.provisioning });
-  try {
-    run.timings.sandboxMs = sandbox.timings.sandboxMs;
-    run.timings.imagesMs = sandbox.timings.imagesMs;
-    await sandbox.copyIn(options.submissionDir, SUBMISSION_DIR);
-
-    let entryRun: ScriptRun | undefined;
-    const runScript = scriptRunner(sandbox, rubric, run.warnings, t, {
-      entryStarting: () => run.emit({ type: "phase", phase: "script" }),
-      entryOutput: (text) => run.emit({ type: "output", text }),
-      entryFinished: (script) => {
-        entryRun = script;
-        run.timings.scriptMs = script.durationMs;
-        run.emit({ type: "phase", phase: "checks" });
-      },
-    });
-    const docker = inspections(innerDocker(sandbox), sandbox);
-    const ctx: GraderContext = {
-      shell: sandbox,
-      docker,
-      submissionDir: SUBMISSION_DIR,
-      probeImage: PROBE_IMAGE,
-      runScript,
-      check: async (type, spec) => {
-        const grader = graderFor(type);
-        if (!grader) throw new Error(`unknown check type ${type}`);
-        const outcome = await grader.evaluate(ctx, spec);
-        // The outcome's message ids are the inner grader's.
-        return { ...outcome, grader: outcome.grader ?? type };
-      },
-    };
-
-    const entryIsAStep = run.steps.some((s) => s.type === "script" && (s.spec as { file?: string }).file === entry);
-    if (!entryIsAStep) await runScript(entry, []);
-
-    const checksStarted = Date.now();
-    await walkSteps(run, { running: () => sandbox.running(), inspections: docker }, ctx);
-    run.timings.checksMs = Date.now() - checksStarted;
-    const script = { ...(entryRun ?? NOT_RUN), ...(sandbox.engine ? { engine: sandbox.engine } : {}) };
-    return result(script, { sandbox: { mode: sandbox.mode, images: sandbox.provisioning, ...(options.keep ? { kept: sandbox.name } : {}) } });
-  } finally {
-    if (!options.keep) {
-      run.emit({ type: "phase", phase: "cleanup" });
-      await sandbox.dispose();
-    }
-  }
+  };
 }

@@ -1,11 +1,11 @@
 /** Turning a step's outcome into what the student reads: points, status and message. */
-import { graderFor } from "../../graders";
 import type { Grader, Outcome, Phrase } from "../../graders/types";
 import type { Lang } from "../i18n";
 import { dataText, HARNESS, phrasesText, phraseText, sayText } from "../i18n/phrases";
 import { render } from "../render";
 import type { CheckPhrases, CheckResult } from "../result";
 import type { CheckStep, Step } from "../rubric/types";
+import type { ResolvedStep } from "./resolve";
 
 export function round(points: number): number {
   return Math.round(points * 100) / 100;
@@ -17,12 +17,12 @@ export function renderedMessage(grader: Grader, outcome: Outcome, lang: Lang = "
 }
 
 /** The rubric's own failure text wins over the grader's; its {placeholders} take the outcome's data and values. */
-export function outcomeMessage(step: Step, outcome: Outcome, lang: Lang = "en"): string {
+export function outcomeMessage(step: ResolvedStep, outcome: Outcome, lang: Lang = "en"): string {
   if (step.kind === "check" && step.feedback.fail) {
     const by = outcome.grader ?? step.type;
     return render(step.feedback.fail, { ...dataText(by, outcome.data, lang), expected: phrasesText(by, outcome.expected, lang), actual: phrasesText(by, outcome.actual, lang) });
   }
-  return renderedMessage(graderFor(step.type)!, outcome, lang) ?? (outcome.passed ? "" : "The check failed.");
+  return renderedMessage(step.grader, outcome, lang) ?? (outcome.passed ? "" : "The check failed.");
 }
 
 /** A check not run, for a reason of the harness's: "not checked because web-running failed". */
@@ -47,7 +47,7 @@ function phrasesOf(step: CheckStep, outcome: Outcome, error: string | undefined)
   return { by: outcome.grader ?? step.type, message: own, expected: outcome.expected, actual: outcome.actual };
 }
 
-export function checkResultOf(step: CheckStep, outcome: Outcome, error: string | undefined, durationMs: number, lang: Lang = "en"): CheckResult {
+export function checkResultOf(step: ResolvedStep<CheckStep>, outcome: Outcome, error: string | undefined, durationMs: number, lang: Lang = "en"): CheckResult {
   const ratio = outcome.passed ? 1 : step.partial ? (outcome.ratio ?? 0) : 0;
   const by = outcome.grader ?? step.type;
   return {
