@@ -7,7 +7,7 @@
  * and the harness process's peak memory. It prints; it asserts nothing.
  */
 import * as path from "node:path";
-import { loadOrRefuse } from "../runner/commands/grade";
+import { loadOrRefuse } from "../runner/rubric/load-or-refuse";
 import { gradeSubmission } from "../runner/engine";
 import { REPO_ROOT } from "../runner/paths";
 import { Sandbox, type ImageProvisioning } from "../runner/sandbox/sandbox";

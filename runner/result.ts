@@ -76,3 +76,15 @@ export interface GradeResult {
   /** How the sandbox ran: "privileged" or "capabilities", and how images were provided. */
   sandbox?: { mode: string; images: string; /** The container left running by --keep. */ kept?: string };
 }
+
+/** Whether a value read back (a result.json, results.json) has a result's shape. */
+export function isResult(value: unknown): value is GradeResult {
+  const r = value as GradeResult | null;
+  return (
+    typeof r === "object" && r !== null &&
+    typeof r.rubric === "string" && typeof r.submission === "string" &&
+    typeof r.score === "number" && typeof r.maxScore === "number" &&
+    (r.status === "completed" || r.status === "error") &&
+    Array.isArray(r.checks) && typeof r.run === "object" && r.run !== null
+  );
+}

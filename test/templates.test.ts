@@ -134,8 +134,8 @@ describe(".github/workflows/ci.yml", () => {
     expect(runs.map((entry) => entry.pull)).toEqual(expect.arrayContaining(["", "never"]));
     const step = jobs[0]!.steps.find((s) => s.run?.includes(".ci/run"))!;
     expect(step.env?.LABGRADE_PULL).toBe("${{ matrix.pull }}");
-    // LABGRADE_PULL=never is what forces the stand-ins (runner/setup/images.ts reads it).
-    expect(fs.readFileSync(path.join(ROOT, "runner", "setup", "images.ts"), "utf8")).toContain('process.env.LABGRADE_PULL === "never"');
+    // LABGRADE_PULL=never is what forces the stand-ins (runner/setup/ensure-images.ts reads it).
+    expect(fs.readFileSync(path.join(ROOT, "runner", "setup", "ensure-images.ts"), "utf8")).toContain('process.env.LABGRADE_PULL === "never"');
   });
 });
 

@@ -6,7 +6,7 @@
 import { createHash, type Hash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { compareNames } from "./students";
+import { compareNames } from "../report/class/columns";
 
 const CHUNK = 1024 * 1024;
 

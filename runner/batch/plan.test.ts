@@ -1,6 +1,6 @@
 import type { GradeResult } from "../result";
 import { describeRegrades, planShare, type PlanOptions } from "./plan";
-import type { Previous } from "./store";
+import type { Previous } from "./previous";
 import { asStudent, classResults } from "../../test/support/sample-class";
 
 const students = ["alice", "bob", "chloe", "dan", "eve", "fay", "gus", "hal"].map((name) => ({ name, dir: `/class/${name}` }));

@@ -6,7 +6,7 @@
  * everyone again. Reads nothing itself.
  */
 import type { GradeResult } from "../result";
-import type { Previous } from "./store";
+import type { Previous } from "./previous";
 import type { Student } from "./students";
 
 /** Why a student with an earlier result is graded again. */

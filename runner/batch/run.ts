@@ -8,7 +8,8 @@ import { inPool } from "./pool";
 import type { ProgressDisplay } from "./progress";
 import type { Student } from "./students";
 
-export interface Outcome {
+/** One student's grading in a batch. */
+export interface GradedStudent {
   student: Student;
   result: GradeResult;
   /** What the grading threw, when it did: `result` is then an error result. */
@@ -31,15 +32,15 @@ export interface GradeAllOptions {
   stopped: () => boolean;
 }
 
-export async function gradeAll(students: readonly Student[], options: GradeAllOptions): Promise<Outcome[]> {
+export async function gradeAll(students: readonly Student[], options: GradeAllOptions): Promise<GradedStudent[]> {
   let unsaved: { error: unknown } | undefined;
   const stopped = () => unsaved !== undefined || options.stopped();
   const outcomes = await inPool(
     students,
     options.parallel,
-    async (student): Promise<Outcome | undefined> => {
+    async (student): Promise<GradedStudent | undefined> => {
       options.progress.started(student.name);
-      let outcome: Outcome;
+      let outcome: GradedStudent;
       try {
         outcome = { student, result: await options.grade(student) };
       } catch (error) {
@@ -58,5 +59,5 @@ export async function gradeAll(students: readonly Student[], options: GradeAllOp
     stopped,
   );
   if (unsaved) throw unsaved.error;
-  return outcomes.filter((o): o is Outcome => o !== undefined);
+  return outcomes.filter((o): o is GradedStudent => o !== undefined);
 }

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { markOutput } from "./store";
+import { markOutput } from "../report/class/folder";
 import { listStudents } from "./students";
 
 describe("listStudents", () => {

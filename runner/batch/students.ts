@@ -4,20 +4,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { OUTPUT_MARKER } from "./store";
+import { OUTPUT_MARKER } from "../report/class/folder";
+import { compareNames } from "../report/class/columns";
 
 export interface Student {
   /** The folder's name: the student's key in every output. */
   name: string;
   dir: string;
-}
-
-/**
- * Code-unit order, the same on every machine: locale-aware sorting would let two
- * shards, or a shard and its merge, order the same names differently.
- */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function realOrSelf(file: string): string {

@@ -7,8 +7,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { errorResult, loadOrRefuse, writeReports } from "./grade";
 import { gradeSubmission } from "../engine";
+import { errorResult } from "../error-result";
+import { writeReports } from "../report/write";
+import { loadOrRefuse } from "../rubric/load-or-refuse";
 import { removePartials } from "../files";
 import { hostDocker } from "../sandbox/host-engine";
 import { removeOwnContainers } from "../sandbox/orphans";
@@ -18,16 +20,17 @@ import type { Io } from "../io";
 import { log } from "../log";
 import { formatNumber } from "../report/text";
 import type { GradeResult } from "../result";
-import { writeClassFiles } from "../batch/class-files";
+import { writeClassFiles } from "../report/class/write";
 import { watchInterruption } from "../batch/interruption";
 import { defaultParallel, parseParallel } from "../batch/parallel";
 import { ProgressModel, formatDuration, progressDisplay } from "../batch/progress";
 import { submissionDigest } from "../batch/digest";
 import { describeRegrades, planShare } from "../batch/plan";
-import { gradeAll, type Outcome } from "../batch/run";
+import { gradeAll, type GradedStudent } from "../batch/run";
 import { parseShard, shareOf } from "../batch/shards";
-import { classStats } from "../batch/stats";
-import { markOutput, readPrevious, studentFiles, type Previous } from "../batch/store";
+import { classStats } from "../report/class/stats";
+import { readPrevious, type Previous } from "../batch/previous";
+import { markOutput, studentFiles } from "../report/class/folder";
 import { listStudents } from "../batch/students";
 import type { BatchArgs } from "./batch.cli";
 
@@ -36,7 +39,7 @@ function isFolder(dir: string): boolean {
 }
 
 /** Exit 3 only when no sandbox could run at all: some grading met no engine and none ran in one. */
-function noSandboxRan(outcomes: readonly Outcome[]): SandboxUnavailableError | undefined {
+function noSandboxRan(outcomes: readonly GradedStudent[]): SandboxUnavailableError | undefined {
   const unavailable = outcomes.find((o) => o.error instanceof SandboxUnavailableError)?.error as SandboxUnavailableError | undefined;
   return unavailable && !outcomes.some((o) => o.result.sandbox) ? unavailable : undefined;
 }
@@ -93,7 +96,7 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
     result.status === "completed" && (await engine?.leftDuring(started))
       ? errorResult(rubric, student.dir, "the host's Docker engine stopped or restarted during this grading (not the student's doing); run the same command again: it grades this student again.")
       : result;
-  let outcomes: Outcome[];
+  let outcomes: GradedStudent[];
   try {
     outcomes = await gradeAll(toGrade, {
       parallel,

@@ -7,6 +7,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { gradeSubmission } from "../engine";
+import { errorResult } from "../error-result";
+import { loadOrRefuse } from "../rubric/load-or-refuse";
 import { selectedSteps } from "../grading/results";
 import { SandboxUnavailableError, UsageError } from "../errors";
 import { chooseLang, langOption, translator, type Translate } from "../i18n";
@@ -20,7 +22,6 @@ import { didYouMean } from "../rubric/suggest";
 import type { CheckStep, Rubric } from "../rubric/types";
 import { rubricFor } from "./check-config";
 import { isBelow, parseThreshold, thresholdPoints, type Threshold } from "./fail-under";
-import { errorResult, loadOrRefuse } from "./grade";
 import type { CheckArgs } from "./check.cli";
 
 /** The checks --only names; an unknown id is refused with the rubric's ids. */

@@ -12,7 +12,7 @@ import { parseScale } from "../classroom50-files";
 import { UsageError } from "../errors";
 import type { Io } from "../io";
 import { looksLikePath, packageVersion, REPO_ROOT } from "../paths";
-import { loadOrRefuse } from "./grade";
+import { loadOrRefuse } from "../rubric/load-or-refuse";
 import type { AutograderArgs } from "./classroom50.cli";
 
 const TEMPLATE = path.join(REPO_ROOT, "templates", "classroom50", "autograder.py");

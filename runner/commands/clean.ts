@@ -1,11 +1,8 @@
 /** `labgrade clean`: removes what crashed or interrupted runs left behind. */
 import type { Io } from "../io";
-import { removeOrphans } from "../sandbox/orphans";
+import { removeLeftovers } from "../leftovers";
 
-export async function cleanCommand(io: Io, options: { quiet?: boolean } = {}): Promise<number> {
-  const report = await removeOrphans();
-  if (report.containers.length) io.out(`removed containers: ${report.containers.join(", ")}`);
-  if (report.seeds.length) io.out(`removed stale seeds: ${report.seeds.join(", ")}`);
-  if (!options.quiet && !report.containers.length && !report.seeds.length) io.out("nothing to clean");
+export async function cleanCommand(io: Io): Promise<number> {
+  await removeLeftovers(io);
   return 0;
 }

@@ -1,6 +1,6 @@
 /** `labgrade grade`'s command line. */
 import { UsageError } from "../errors";
-import { LIMIT_OPTIONS, type LimitOverrides } from "../limit-overrides";
+import { LIMIT_OPTIONS, type LimitOverrides } from "../rubric/limits";
 import type { ImageProvisioning } from "../sandbox/sandbox";
 import { command, flag, one, text, UsageErrorWithHelp, VAR_FLAG, variablesOf } from "./command";
 

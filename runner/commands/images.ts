@@ -2,8 +2,8 @@
 import type { Io } from "../io";
 import { ensureSeed } from "../sandbox/seed";
 import { runStoreTool, STORE_VOLUME } from "../sandbox/image-store";
-import { ensureImages } from "../setup/images";
-import { loadOrRefuse } from "./grade";
+import { ensureImages } from "../setup/ensure-images";
+import { loadOrRefuse } from "../rubric/load-or-refuse";
 
 export async function imagesPrepareCommand(rubricFiles: string[], io: Io): Promise<number> {
   for (const file of rubricFiles) {

@@ -8,9 +8,9 @@ import * as path from "node:path";
 import { UsageError } from "../errors";
 import type { Io } from "../io";
 import type { GradeResult } from "../result";
-import { writeClassFiles } from "../batch/class-files";
-import { parseResultsJson } from "../batch/results-json";
-import { markOutput, studentFiles } from "../batch/store";
+import { writeClassFiles } from "../report/class/write";
+import { parseResultsJson } from "../report/class/results-json";
+import { markOutput, studentFiles } from "../report/class/folder";
 import type { MergeArgs } from "./merge.cli";
 
 /** Copies a student's files (result.json, junit.xml) from one output folder to another. */

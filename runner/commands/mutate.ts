@@ -7,7 +7,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { errorResult, loadOrRefuse } from "./grade";
+import { errorResult } from "../error-result";
+import { loadOrRefuse } from "../rubric/load-or-refuse";
 import { gradeSubmission } from "../engine";
 import { SandboxUnavailableError, UsageError } from "../errors";
 import { writeFileAtomic } from "../files";

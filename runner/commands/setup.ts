@@ -9,9 +9,9 @@ import { execa } from "execa";
 import type { Io } from "../io";
 import { REPO_ROOT } from "../paths";
 import { ensureSeed } from "../sandbox/seed";
-import { ensureImages } from "../setup/images";
+import { ensureImages } from "../setup/ensure-images";
 import { SandboxUnavailableError } from "../errors";
-import { cleanCommand } from "./clean";
+import { removeLeftovers } from "../leftovers";
 
 /** The images each bundled rubric names; setup needs no validation to know them. */
 function bundledImageSets(): string[][] {
@@ -27,7 +27,7 @@ export async function setupCommand(io: Io): Promise<number> {
   if (engine.exitCode !== 0) throw new SandboxUnavailableError("No Docker engine could be started; see the messages above.");
   const sets = bundledImageSets();
   await ensureImages(sets.flat(), { say: (line) => io.out(`labgrade: ${line}`) });
-  await cleanCommand(io, { quiet: true });
+  await removeLeftovers(io, { quiet: true });
   for (const images of sets) {
     const started = Date.now();
     const seed = await ensureSeed(images);

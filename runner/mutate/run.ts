@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { GradeResult } from "../result";
 import type { ProgressDisplay } from "../batch/progress";
-import { gradeAll, type Outcome } from "../batch/run";
+import { gradeAll, type GradedStudent } from "../batch/run";
 import type { Student } from "../batch/students";
 import type { Mutant } from "./mutants";
 
@@ -25,9 +25,9 @@ export interface MutantRunOptions {
 }
 
 export interface MutantRuns {
-  reference?: Outcome;
+  reference?: GradedStudent;
   /** By mutant id; a mutant not graded (stopped early) has none. */
-  mutants: Map<string, Outcome>;
+  mutants: Map<string, GradedStudent>;
 }
 
 export const REFERENCE = "reference";

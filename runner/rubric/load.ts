@@ -6,9 +6,9 @@ import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { graders } from "../../graders";
-import { parseDuration, parseSize } from "../../common/units";
 import { decodeUtf8, RUBRIC_BOUNDS } from "./bounds";
 import { IssueList, type RubricIssue } from "./issues";
+import { LIMITS } from "./limits";
 import { parseYaml } from "./positions";
 import { DEFAULTS, type GraderRegistry } from "./schema";
 import { describeFound } from "./schema-messages";
@@ -141,15 +141,15 @@ function buildRubric(document: Record<string, any>, steps: Step[], vars: Record<
   const limits = document.limits ?? {};
   const submissionSpec: SubmissionSpec = {
     script: submission.script,
-    timeoutMs: parseDuration(submission.timeout ?? DEFAULTS.submissionTimeout)!,
+    timeoutMs: LIMITS.timeout.read(submission.timeout ?? DEFAULTS.submissionTimeout)!,
     files: [...new Set<string>([submission.script, ...(submission.files ?? [])])],
   };
   const limitSpec: Limits = {
-    gradingTimeoutMs: parseDuration(limits["grading-timeout"] ?? DEFAULTS.gradingTimeout)!,
-    outputBytes: parseSize(limits.output ?? DEFAULTS.output)!,
-    memoryBytes: parseSize(limits.memory ?? DEFAULTS.memory)!,
-    cpus: limits.cpus ?? DEFAULTS.cpus,
-    pids: limits.pids ?? DEFAULTS.pids,
+    gradingTimeoutMs: LIMITS["grading-timeout"].read(limits["grading-timeout"] ?? DEFAULTS.gradingTimeout)!,
+    outputBytes: LIMITS["output-limit"].read(limits.output ?? DEFAULTS.output)!,
+    memoryBytes: LIMITS.memory.read(limits.memory ?? DEFAULTS.memory)!,
+    cpus: LIMITS.cpus.read(limits.cpus ?? DEFAULTS.cpus)!,
+    pids: LIMITS.pids.read(limits.pids ?? DEFAULTS.pids)!,
     network: limits.network ?? DEFAULTS.network,
   };
   return {

@@ -6,7 +6,7 @@
  * it): it is the student's, not the harness's. And the markers of the
  * harness's insides that none of it may hold.
  */
-import { toHtmlReport } from "../../runner/batch/report-html";
+import { toHtmlReport } from "../../runner/report/class/report-html";
 import { translator, type Lang } from "../../runner/i18n";
 import { localize } from "../../runner/i18n/localize";
 import { checkBlocks, pointsWidthOf, summaryLines } from "../../runner/live/format";

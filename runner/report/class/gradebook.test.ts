@@ -1,6 +1,6 @@
-import type { GradeResult } from "../result";
+import type { GradeResult } from "../../result";
 import { toGradebook } from "./gradebook";
-import { classResults } from "../../test/support/sample-class";
+import { classResults } from "../../../test/support/sample-class";
 
 /** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. */
 function parseCsv(text: string): string[][] {

@@ -1,9 +1,8 @@
 /** results.json: every result of the class, in student order, each as `grade --json` writes it. */
-import { UsageError } from "../errors";
-import type { GradeResult } from "../result";
-import { toJson } from "../report/json";
+import { UsageError } from "../../errors";
+import { toJson } from "../json";
 import { byStudent } from "./columns";
-import { isResult } from "./store";
+import { isResult, type GradeResult } from "../../result";
 
 export function toResultsJson(results: readonly GradeResult[]): string {
   if (results.length === 0) return "[]\n";

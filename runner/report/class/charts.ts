@@ -3,7 +3,7 @@
  * distribution and each check's pass rate. Each bar carries a <title> tooltip and
  * its number as text, so the page reads the same without colours.
  */
-import { formatNumber } from "../report/text";
+import { formatNumber } from "../text";
 import { escapeHtml as esc } from "./html";
 import { percent, type PassRate, type ScoreBin } from "./stats";
 

@@ -3,8 +3,8 @@
  * each cell the points that check earned. RFC 4180: CRLF line ends, fields quoted
  * when they hold a comma, a quote or a line break, quotes doubled. UTF-8, no BOM.
  */
-import type { GradeResult } from "../result";
-import { formatNumber } from "../report/text";
+import type { GradeResult } from "../../result";
+import { formatNumber } from "../text";
 import { byStudent, checkColumns } from "./columns";
 
 export function csvField(text: string): string {

@@ -1,5 +1,5 @@
 /** The class in numbers: what report.html and summary.md chart and print. */
-import type { GradeResult } from "../result";
+import type { GradeResult } from "../../result";
 import { checkColumns, type CheckColumn } from "./columns";
 
 export interface PassRate {

@@ -3,9 +3,9 @@
  * ($GITHUB_STEP_SUMMARY) where report.html cannot be shown: a row per student
  * with each check's points, then each check's pass rate.
  */
-import type { GradeResult } from "../result";
-import { cell } from "../report/markdown";
-import { formatNumber, formatPoints } from "../report/text";
+import type { GradeResult } from "../../result";
+import { cell } from "../markdown";
+import { formatNumber, formatPoints } from "../text";
 import { byStudent, checkColumns } from "./columns";
 import { classStats, percent } from "./stats";
 

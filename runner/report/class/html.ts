@@ -1,5 +1,5 @@
 /** Text and attribute values for report.html: terminal bytes out, markup inert. */
-import { clean } from "../report/text";
+import { clean } from "../text";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

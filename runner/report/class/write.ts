@@ -1,7 +1,7 @@
 /** Writes the class outputs of a batch or a merge, all from the same results. */
 import * as path from "node:path";
-import { writeFileAtomic } from "../files";
-import type { GradeResult } from "../result";
+import { writeFileAtomic } from "../../files";
+import type { GradeResult } from "../../result";
 import { toGradebook } from "./gradebook";
 import { toHtmlReport } from "./report-html";
 import { toResultsJson } from "./results-json";

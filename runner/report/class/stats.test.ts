@@ -1,5 +1,5 @@
 import { classStats, percent, scoreBins } from "./stats";
-import { classResults } from "../../test/support/sample-class";
+import { classResults } from "../../../test/support/sample-class";
 
 describe("classStats", () => {
   it("counts students and errors, and gives mean, median and pass rates", () => {

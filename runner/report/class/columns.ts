@@ -1,6 +1,13 @@
 /** What the class outputs share: the students in order, and one column per check. */
-import type { GradeResult } from "../result";
-import { compareNames } from "./students";
+import type { GradeResult } from "../../result";
+
+/**
+ * Code-unit order, the same on every machine: locale-aware sorting would let two
+ * shards, or a shard and its merge, order the same names differently.
+ */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 export interface CheckColumn {
   id: string;

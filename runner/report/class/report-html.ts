@@ -5,13 +5,13 @@
  * checks included: this page is not for students). A pure function of the results,
  * with no date in it, so that a merge of shards writes the same page.
  */
-import type { CheckResult, GradeResult } from "../result";
-import { describeRun, feedback, feedbackText, formatNumber, formatPoints } from "../report/text";
+import type { CheckResult, GradeResult } from "../../result";
+import { describeRun, feedback, feedbackText, formatNumber, formatPoints } from "../text";
 import { distributionChart, passRateChart } from "./charts";
 import { byStudent, checkColumns } from "./columns";
 import { escapeHtml as esc } from "./html";
 import { classStats, percent } from "./stats";
-import { STUDENTS_DIR } from "./store";
+import { STUDENTS_DIR } from "./folder";
 
 /** How much of a script's output the page shows; result.json keeps the whole tail. */
 const OUTPUT_SHOWN = 4096;

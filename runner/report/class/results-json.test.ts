@@ -1,6 +1,6 @@
-import { toJson } from "../report/json";
+import { toJson } from "../json";
 import { parseResultsJson, toResultsJson } from "./results-json";
-import { classResults } from "../../test/support/sample-class";
+import { classResults } from "../../../test/support/sample-class";
 
 describe("toResultsJson", () => {
   const text = toResultsJson(classResults);

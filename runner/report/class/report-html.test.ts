@@ -1,6 +1,6 @@
-import type { GradeResult } from "../result";
+import type { GradeResult } from "../../result";
 import { studentAnchors, toHtmlReport } from "./report-html";
-import { classResults } from "../../test/support/sample-class";
+import { classResults } from "../../../test/support/sample-class";
 
 describe("toHtmlReport", () => {
   const html = toHtmlReport(classResults);
