@@ -39,6 +39,11 @@ export interface GradeOptions {
   keep?: boolean;
   /** The language of the engine's own messages to the student (runner/i18n/); English by default. */
   lang?: Lang;
+  /**
+   * Given, the sandbox's removal is handed over instead of awaited, so that the result is
+   * reported (or the next submission started) while it goes; the caller awaits it before exiting.
+   */
+  teardown?: (removed: Promise<void>) => void;
 }
 
 /** Files the rubric requires that the submission lacks, each with why. */
@@ -86,7 +91,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   } finally {
     if (!options.keep) {
       run.emit({ type: "phase", phase: "cleanup" });
-      await sandbox.dispose();
+      if (options.teardown) options.teardown(sandbox.dispose());
+      else await sandbox.dispose();
     }
   }
 }

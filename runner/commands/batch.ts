@@ -97,12 +97,14 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
       ? errorResult(rubric, student.dir, "the host's Docker engine stopped or restarted during this grading (not the student's doing); run the same command again: it grades this student again.")
       : result;
   let outcomes: GradedStudent[];
+  const removals = new Set<Promise<void>>();
   try {
     outcomes = await gradeAll(toGrade, {
       parallel,
       grade: async (student) => {
         const started = Date.now();
-        const result = await gradeSubmission({ rubric, submissionDir: student.dir, variables: args.variables });
+        // The next student's sandbox starts while this one's is removed.
+        const result = await gradeSubmission({ rubric, submissionDir: student.dir, variables: args.variables, teardown: (removal) => void removals.add(removal) });
         return recorded(student, await unlessEngineLeft(student, result, started));
       },
       failed: (student, error) => {
@@ -117,6 +119,7 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
       stopped: () => interruption.interrupted,
     });
   } finally {
+    await Promise.all(removals);
     display.close();
     interruption.dispose();
     engine?.dispose();

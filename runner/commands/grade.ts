@@ -25,15 +25,29 @@ export async function gradeCommand(args: GradeArgs, io: Io): Promise<number> {
     if (classroom50) writeClassroom50Files(graded, rubric, classroom50);
   };
   let result: GradeResult;
+  // The reports are written while the sandbox is removed; the command ends once it is.
+  let removed: Promise<void> = Promise.resolve();
   try {
     // The release body is in the student's language; the engine's messages in it too.
-    result = await gradeSubmission({ rubric, submissionDir: args.submission, variables: args.variables, provisioning: args.images, lang: classroom50?.lang });
+    result = await gradeSubmission({
+      rubric,
+      submissionDir: args.submission,
+      variables: args.variables,
+      provisioning: args.images,
+      lang: classroom50?.lang,
+      teardown: (removal) => (removed = removal),
+    });
   } catch (error) {
+    await removed;
     if (!(error instanceof SandboxUnavailableError)) throw error;
     report(errorResult(rubric, args.submission, error.message));
     throw error;
   }
-  report(result);
-  io.out(toConsole(result, { color: io.color }));
+  try {
+    report(result);
+    io.out(toConsole(result, { color: io.color }));
+  } finally {
+    await removed;
+  }
   return 0;
 }

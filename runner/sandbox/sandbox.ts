@@ -163,12 +163,13 @@ export class Sandbox implements SandboxShell {
    */
   dispose(): Promise<void> {
     this.disposed ??= (async () => {
-      live.delete(this);
       // SIGKILL: the inner containers die with it; nothing of theirs is worth a clean stop.
       await this.dind.container.stop({ timeout: 0, remove: true, removeVolumes: true }).catch((error) => {
         log(`stopping sandbox ${this.name}: ${(error as Error).message}`);
         return this.docker.getContainer(this.id).remove({ force: true, v: true }).catch(() => undefined);
       });
+      // Live until it is gone: an interruption during a removal left to run waits for it.
+      live.delete(this);
     })();
     return this.disposed;
   }
