@@ -3,7 +3,6 @@
  * and `labgrade --version` name it. Setup labels the sandbox image with it;
  * a running sandbox's dockerd says it in its first lines.
  */
-import { execa } from "execa";
 import { dockerCliEnv, hostDocker } from "./host-engine";
 import { ENGINE_LABEL } from "./image-label";
 
@@ -20,6 +19,8 @@ export function engineVersionFromLog(lines: readonly string[]): string | undefin
 
 /** Asks the image itself (`dockerd --version`), in a container with no network that is removed at once. */
 export async function askImageEngine(image: string): Promise<string> {
+  // Loaded here: a grading that never needs it does not pay for loading it.
+  const { execa } = require("execa") as typeof import("execa");
   const answered = await execa("docker", ["run", "--rm", "--network", "none", "--entrypoint", "dockerd", image, "--version"], { env: await dockerCliEnv() });
   const found = /version ([^\s,]+)/.exec(answered.stdout);
   if (!found) throw new Error(`${image}: no version in "dockerd --version": ${answered.stdout}`);

@@ -5,7 +5,6 @@
  */
 import type Dockerode from "dockerode";
 import { randomBytes } from "node:crypto";
-import { execa } from "execa";
 import type { CommandResult, ExecOptions, SandboxShell } from "../../graders/types";
 import { SandboxUnavailableError } from "../errors";
 import type { Limits } from "../rubric/types";
@@ -14,6 +13,7 @@ import { sandboxImageName } from "./catalog";
 import { startDind, type StartedDind } from "./dind";
 import { execIn } from "./container-exec";
 import { hostDocker } from "./host-engine";
+import { runOnHost } from "./host-process";
 import { transferImages } from "./image-transfer";
 import { LABEL_SEED } from "./labels";
 import { ensureSeed, resolveImages, type Seed } from "./seed";
@@ -152,8 +152,8 @@ export class Sandbox implements SandboxShell {
   /** Copies a host folder in as a tar stream; links stay links, never followed out of it. */
   async copyIn(hostDir: string, target: string): Promise<void> {
     // Unpacked by tar inside the sandbox rather than `docker cp`, which cannot write into its tmpfs.
-    const archive = await execa("tar", ["-C", hostDir, "--owner=0", "--group=0", "--numeric-owner", "-cf", "-", "."], { encoding: "buffer", maxBuffer: MAX_SUBMISSION_BYTES });
-    const unpacked = await this.exec(["sh", "-c", 'mkdir -p "$1" && tar -x -C "$1"', "copy-in", target], { stdin: Buffer.from(archive.stdout) });
+    const archive = await tarOf(hostDir);
+    const unpacked = await this.exec(["sh", "-c", 'mkdir -p "$1" && tar -x -C "$1"', "copy-in", target], { stdin: archive });
     if (unpacked.exitCode !== 0) throw new Error(`copying the submission into the sandbox failed: ${unpacked.stderr}`);
   }
 
@@ -173,6 +173,21 @@ export class Sandbox implements SandboxShell {
     })();
     return this.disposed;
   }
+}
+
+/** A host folder as a tar archive, its owners numeric root; refused past MAX_SUBMISSION_BYTES. */
+async function tarOf(hostDir: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const made = await runOnHost("tar", ["-C", hostDir, "--owner=0", "--group=0", "--numeric-owner", "-cf", "-", "."], {
+    onOutput: (chunk) => {
+      size += chunk.length;
+      if (size <= MAX_SUBMISSION_BYTES) chunks.push(chunk);
+    },
+  });
+  if (size > MAX_SUBMISSION_BYTES) throw new Error(`the submission is larger than ${MAX_SUBMISSION_BYTES / 1024 / 1024} MiB: it should be a folder of scripts`);
+  if (made.exitCode !== 0) throw new Error(`tar could not read the submission: ${made.stderr.trim()}`);
+  return Buffer.concat(chunks);
 }
 
 /** For Ctrl-C: removes every sandbox this process holds, including those still starting. */

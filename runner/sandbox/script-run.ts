@@ -1,14 +1,14 @@
 /**
- * Runs one of the submission's scripts inside the sandbox with execa, through
+ * Runs one of the submission's scripts inside the sandbox with `docker exec`, through
  * the sandbox's `labgrade-run` (its own cgroup and process limit, a terminal so
  * that `docker exec -it` copied from the course works, a wall-clock limit, and
  * nothing of it left running afterwards): its folder as working directory, the
  * limit enforced here too, and only the tail of its output kept.
  */
-import { execa } from "execa";
 import type { ScriptRun } from "../result";
 import { DOCKER_COMMAND_LOG } from "../../common/sandbox-image";
 import { dockerCliEnv } from "./host-engine";
+import { runOnHost } from "./host-process";
 import { TailBuffer, stripTerminal } from "./tail-buffer";
 
 export interface ScriptRequest {
@@ -37,19 +37,22 @@ export async function runInSandbox(request: ScriptRequest): Promise<ScriptRun> {
   const command = request.argv.map(shellQuote).join(" ");
   const started = Date.now();
   const tail = new TailBuffer(request.outputBytes);
-  const subprocess = execa(
+  const finished = await runOnHost(
     "docker",
     ["exec", "-w", request.workdir, "-e", "TERM=dumb", "-e", `LABGRADE_DOCKER_LOG=${DOCKER_COMMAND_LOG}`, request.containerId,
      "labgrade-run", String(seconds), String(request.maxProcesses), command],
-    { env: await dockerCliEnv(), all: true, buffer: false, stdin: "ignore", reject: false, timeout: request.timeoutMs + 20_000, forceKillAfterDelay: 2_000 },
+    {
+      env: await dockerCliEnv(),
+      timeoutMs: request.timeoutMs + 20_000,
+      stderrToo: true,
+      onOutput: (chunk) => {
+        tail.push(chunk);
+        request.onOutput?.(stripTerminal(chunk.toString("utf8")));
+      },
+    },
   );
-  subprocess.all?.on("data", (chunk: Buffer) => {
-    tail.push(chunk);
-    request.onOutput?.(stripTerminal(chunk.toString("utf8")));
-  });
-  const finished = await subprocess;
   const durationMs = Date.now() - started;
-  const timedOut = Boolean(finished.timedOut) || (TIMEOUT_CODES.has(finished.exitCode ?? -1) && durationMs >= request.timeoutMs);
+  const timedOut = finished.timedOut || (TIMEOUT_CODES.has(finished.exitCode ?? -1) && durationMs >= request.timeoutMs);
   return {
     exitCode: timedOut ? null : (finished.exitCode ?? null),
     durationMs,
