@@ -176,3 +176,23 @@ describe("--only", () => {
     expect(calls("other")).toBe(0);
   });
 });
+
+describe("inspections shared between checks", () => {
+  it("are shared by consecutive checks that only read, and forgotten at a check that may change things and at each retry", async () => {
+    const volumes = "    volume: { names: [data] }";
+    const rubric = rubricOf(
+      [`  - check: one\n    points: 1\n${volumes}`, `  - check: two\n    points: 1\n${volumes}`, check("run", "run"), `  - check: late\n    points: 1\n    retry: { timeout: 5s, interval: 10ms }\n    volume: { names: [late] }`].join("\n"),
+    );
+    const seen: string[] = [];
+    const world = { volumes: ["data"], commands: { "sh -c run": OK } };
+    const ctx = fakeContext(world);
+    const names = ctx.docker.volumeNames;
+    let asks = 0;
+    ctx.docker.volumeNames = async () => (++asks >= 4 && world.volumes.push("late"), names());
+    const inspections = { setCaching: (on: boolean) => void seen.push(on ? "cache" : "engine"), forget: () => void seen.push("forget") };
+    const run = runOf(rubric);
+    await walkSteps(run, { running: async () => true, inspections }, ctx);
+    expect(run.checks.map((c) => c.status)).toEqual(["passed", "passed", "passed", "passed"]);
+    expect(seen).toEqual(["cache", "cache", "engine", "cache", "forget"]);
+  });
+});
