@@ -33,17 +33,17 @@ describe("commandsOf", () => {
 });
 
 const rubric = (steps: Partial<Rubric["steps"][number]>[]): Rubric =>
-  ({ id: "lab", submission: { script: "lab.sh", timeoutMs: 1000, files: [] }, steps }) as unknown as Rubric;
+  ({ id: "lab", variables: {}, submission: { script: "lab.sh", timeoutMs: 1000, files: [] }, steps }) as unknown as Rubric;
 
 describe("planMutants", () => {
   test("mutates the entry script and the scripts the rubric runs, with the arguments it passes", () => {
     const lab = rubric([
-      { type: "script", spec: { file: "restore.sh", args: ["backups/*.tar.gz", "restored"], glob: true } },
+      { type: "script", spec: { file: "restore.sh", args: ["backups/*.tar.gz", "restored-${random.target}"], glob: true } },
       { type: "volume", spec: { absent: ["orphan", "orphan-${random.x}"] } },
     ]);
     expect([...scriptsOf(lab)]).toEqual([
       ["lab.sh", { args: [], absentVolumes: ["orphan"] }],
-      ["restore.sh", { args: [undefined, "restored"], absentVolumes: ["orphan"] }],
+      ["restore.sh", { args: [undefined, { value: "restored", given: "restored-${random.target}" }], absentVolumes: ["orphan"] }],
     ]);
     const files: Record<string, string> = { "lab.sh": "docker run --rm -v a:/a alpine true\n", "restore.sh": "docker volume create $2\n" };
     const plan = planMutants(lab, (file) => files[file]);

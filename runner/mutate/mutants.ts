@@ -48,7 +48,11 @@ export function scriptsOf(rubric: Rubric): Map<string, RubricHints> {
   for (const step of rubric.steps) {
     if (step.type !== "script") continue;
     const spec = step.spec as { file: string; args?: string[]; glob?: boolean };
-    const args = (spec.args ?? []).map((arg) => (arg.includes("${") || (spec.glob && /[*?[]/.test(arg)) ? undefined : arg));
+    const args = (spec.args ?? []).map((given) => {
+      // What the lab's text shows: variables as set, random parts left out.
+      const value = given.replace(/\$\{var\.([\w-]+)\}/g, (_all, name: string) => String(rubric.variables[name] ?? "")).replace(/[-_.]?\$\{random\.[\w-]+\}/g, "");
+      return value.includes("${") || value === "" || (spec.glob && /[*?[]/.test(given)) ? undefined : { value, given };
+    });
     const known = scripts.get(spec.file);
     // The first run with arguments is the one a student would copy.
     if (!known || known.args.length === 0) scripts.set(spec.file, { args, absentVolumes });

@@ -24,10 +24,11 @@ export const hardcodeArgs: Operator = (script, hints) =>
     // $1 and ${1}, not $10 nor ${1:-default} (a default is the student's own choice).
     const pattern = new RegExp(`\\$${n}(?![0-9])|\\$\\{${n}\\}`, "g");
     const edits = script.commands.flatMap((command) =>
-      command.words.flatMap((word) => [...word.raw.matchAll(pattern)].map((m) => ({ start: word.start + m.index!, end: word.start + m.index! + m[0].length, text: shellWord(arg) }))),
+      command.words.flatMap((word) => [...word.raw.matchAll(pattern)].map((m) => ({ start: word.start + m.index!, end: word.start + m.index! + m[0].length, text: shellWord(arg.value) }))),
     );
     if (edits.length === 0) return [];
-    return [{ id: `hardcode-arg:${n}:${arg}`, description: `$${n} replaced by ${arg}, the value the rubric passes`, edits }];
+    const passes = arg.given === arg.value ? "the value the rubric passes" : `the rubric passes ${arg.given}`;
+    return [{ id: `hardcode-arg:${n}:${arg.value}`, description: `$${n} replaced by ${arg.value} (${passes})`, edits }];
   });
 
 export const hardcodePrune: Operator = (script, hints) =>

@@ -126,7 +126,7 @@ sleep 5
   test("hardcode-page, hardcode-arg and hardcode-prune copy what the rubric looks for", () => {
     expect(Object.values(mutate(hardcodePage, LAMP))[0]).toContain("echo '<h1>PHP Version 7.4.33</h1><p>phpinfo</p>' > /var/www/html/info.php");
     const backup = 'VOLUME_NAME=$1\nOUT=${2}\nif [ -z "$1" ]; then echo usage; fi\n';
-    expect(mutate(hardcodeArgs, backup, { args: ["mon-volume", undefined], absentVolumes: [] })).toEqual({
+    expect(mutate(hardcodeArgs, backup, { args: [{ value: "mon-volume", given: "mon-volume" }, undefined], absentVolumes: [] })).toEqual({
       "hardcode-arg:1:mon-volume": 'VOLUME_NAME=mon-volume\nOUT=${2}\nif [ -z "mon-volume" ]; then echo usage; fi\n',
     });
     expect(mutate(hardcodePrune, "docker volume prune --all --force\n", { args: [], absentVolumes: ["orphan-volume"] })).toEqual({

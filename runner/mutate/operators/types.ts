@@ -12,8 +12,12 @@ export interface Mutation {
 
 /** What the rubric says about the script: what a hard-coding student would copy. */
 export interface RubricHints {
-  /** The arguments the rubric runs this script with, in order (undefined where it passes a pattern or nothing). */
-  args: (string | undefined)[];
+  /**
+   * The arguments the rubric runs this script with, in order: as a student would write
+   * them into the script (a random part left out: mon-volume for mon-volume-${random.x}),
+   * and as given. Undefined where it passes a pattern.
+   */
+  args: ({ value: string; given: string } | undefined)[];
   /** Volume names the rubric wants gone, as written (only literal ones). */
   absentVolumes: string[];
 }
