@@ -54,4 +54,14 @@ describe("docker-run", () => {
     });
     expect(outcome.data?.seen).toBe("docker run -d --name=ma-postgres-2 postgres:13");
   });
+
+  test("ports: the container port published, on the host port when given", async () => {
+    const first = ["run", "-d", "--name", "ma-postgres", "-p", "127.0.0.1:5433:5432/tcp", "postgres:13"];
+    const spec = { name: "ma-postgres", ports: [{ container: 5432, host: 5432 }] };
+    expect(await dockerRun.evaluate(withLog(log(first)), { name: "ma-postgres", ports: [{ container: 5432 }] })).toEqual({ passed: true });
+    const outcome = await dockerRun.evaluate(withLog(log(first)), spec);
+    expect(said("docker-run", outcome)).toMatchObject({ expected: "-p 5432:5432", actual: "-p 127.0.0.1:5433:5432/tcp" });
+    expect(said("docker-run", await dockerRun.evaluate(withLog(log(["run", "--name", "ma-postgres", "postgres:13"])), spec), "fr").actual).toBe("le port 5432 n'est pas publié");
+    expect(await dockerRun.evaluate(withLog(log(["run", "--publish=5432:5432", "--name", "ma-postgres", "postgres:13"])), spec)).toEqual({ passed: true });
+  });
 });

@@ -16,6 +16,8 @@ export interface DockerRunSpec {
   /** Only commands that mount this volume (or bind this path) are considered. */
   mounting?: string;
   mounts?: { source: string; destination?: string; "read-only"?: boolean }[];
+  /** Ports published with -p/--publish: the container's, and the host's when given. */
+  ports?: { container: number; host?: number }[];
   rm?: boolean;
 }
 
@@ -50,6 +52,27 @@ function mountText(source: string, destination: string | undefined, readOnly: bo
   return `-v ${source}${destination ? `:${destination}` : ""}${readOnly ? ":ro" : ""}`;
 }
 
+/** A -p value's host and container ports: 127.0.0.1:5432:5432/tcp gives 5432 and 5432; 80 gives no host port. */
+function published(value: string): { host?: number; container: number } | undefined {
+  const parts = value.replace(/\/\w+$/, "").split(":");
+  const container = Number(parts[parts.length - 1]);
+  const host = parts.length > 1 && parts[parts.length - 2] !== "" ? Number(parts[parts.length - 2]) : undefined;
+  return Number.isInteger(container) ? { host, container } : undefined;
+}
+
+function portItems(run: ParsedRun, spec: DockerRunSpec): ItemResult[] {
+  return (spec.ports ?? []).map((want): ItemResult => {
+    const at = run.publish.filter((value) => published(value)?.container === want.container);
+    const wanted = want.host === undefined ? `-p ${want.container}` : `-p ${want.host}:${want.container}`;
+    return {
+      label: { id: "run.port.label", data: { port: want.container } },
+      passed: at.some((value) => want.host === undefined || published(value)?.host === want.host),
+      expected: { id: "run.port", data: { publish: wanted } },
+      actual: at.length ? { id: "run.port", data: { publish: at.map((value) => `-p ${value}`).join(", ") } } : { id: "run.port.none", data: { port: want.container } },
+    };
+  });
+}
+
 function items(run: ParsedRun, spec: DockerRunSpec): ItemResult[] {
   const mounts = (spec.mounts ?? []).map((want): ItemResult => {
     const at = run.mounts.find((m) => m.source === want.source);
@@ -62,7 +85,7 @@ function items(run: ParsedRun, spec: DockerRunSpec): ItemResult[] {
     };
   });
   const rm = spec.rm === undefined ? [] : [{ label: { id: "run.rm.label" }, passed: run.rm === spec.rm, expected: { id: spec.rm ? "run.rm" : "run.noRm" }, actual: { id: run.rm ? "run.rm" : "run.noRm" } }];
-  return [...mounts, ...rm];
+  return [...mounts, ...portItems(run, spec), ...rm];
 }
 
 const messages = {
@@ -81,6 +104,9 @@ const messages = {
   "run.mount.ro": "{mount} (read-only)",
   "run.mount.rw": "{mount} (read-write)",
   "run.mount.none": "{source} is not mounted",
+  "run.port.label": "the port {port}",
+  "run.port": "{publish}",
+  "run.port.none": "port {port} is not published",
   "run.rm.label": "--rm",
   "run.rm": "with --rm",
   "run.noRm": "without --rm",
@@ -102,6 +128,9 @@ const messagesFr = {
   "run.mount.ro": "{mount} (en lecture seule)",
   "run.mount.rw": "{mount} (en lecture-écriture)",
   "run.mount.none": "{source} n'est pas monté",
+  "run.port.label": "le port {port}",
+  "run.port": "{publish}",
+  "run.port.none": "le port {port} n'est pas publié",
   "run.rm.label": "--rm",
   "run.rm": "avec --rm",
   "run.noRm": "sans --rm",
@@ -137,6 +166,20 @@ export const dockerRun: Grader<DockerRunSpec> = {
           },
         },
       },
+      ports: {
+        type: "array",
+        minItems: 1,
+        description: "Ports published with -p or --publish.",
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["container"],
+          properties: {
+            container: { type: "integer", minimum: 1, maximum: 65535, description: "The port inside the container." },
+            host: { type: "integer", minimum: 1, maximum: 65535, description: "The port on the host; any when left out." },
+          },
+        },
+      },
       rm: { type: "boolean", description: "Started with --rm (removed when it stops), or not." },
     },
   },
@@ -146,6 +189,7 @@ export const dockerRun: Grader<DockerRunSpec> = {
     [
       `a docker run${which(spec)}`,
       ...(spec.mounts ?? []).map((m) => `mounts ${m.source}${m.destination ? ` at ${m.destination}` : ""}${m["read-only"] === true ? " read-only" : m["read-only"] === false ? " read-write" : ""}`),
+      ...(spec.ports ?? []).map((p) => `publishes ${p.host === undefined ? `port ${p.container}` : `${p.host}:${p.container}`}`),
       spec.rm === true ? "with --rm" : spec.rm === false ? "without --rm" : "",
     ]
       .filter(Boolean)

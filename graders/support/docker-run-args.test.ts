@@ -6,6 +6,7 @@ describe("parseRun", () => {
     expect(run).toEqual({
       argv: expect.any(Array),
       rm: true,
+      publish: [],
       name: undefined,
       image: "alpine:latest",
       mounts: [
@@ -20,6 +21,7 @@ describe("parseRun", () => {
     expect(run?.image).toBe("nginx:alpine");
     expect(run?.name).toBe("web");
     expect(run?.rm).toBe(false);
+    expect(run?.publish).toEqual(["8080:80"]);
     expect(run?.mounts).toEqual([
       { source: "data", destination: "/app", readOnly: true },
       { source: "logs", destination: "/logs", readOnly: false },

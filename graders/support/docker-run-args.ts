@@ -12,6 +12,8 @@ export interface RunMount {
 export interface ParsedRun {
   argv: string[];
   mounts: RunMount[];
+  /** The -p/--publish values as written: 8080:80, 127.0.0.1:5432:5432/tcp, 80. */
+  publish: string[];
   rm: boolean;
   name?: string;
   image?: string;
@@ -88,15 +90,17 @@ export function parseRun(argv: string[]): ParsedRun | undefined {
   const { options, imageIndex } = runOptions(args);
   const image = imageIndex === undefined ? undefined : args[imageIndex];
   const mounts: RunMount[] = [];
+  const publish: string[] = [];
   let rm = false;
   let name: string | undefined;
   for (const { name: key, value } of options) {
     if ((key === "v" || key === "volume") && value) mounts.push(volumeMount(value));
     else if (key === "mount" && value) mounts.push(mountOption(value));
+    else if ((key === "p" || key === "publish") && value) publish.push(value);
     else if (key === "rm") rm = true;
     else if (key === "name") name = value;
   }
-  return { argv, mounts, rm, name, image };
+  return { argv, mounts, publish, rm, name, image };
 }
 
 /** Splits the shim's log: arguments separated by NUL, commands by RS. */
