@@ -7,7 +7,7 @@ import { sameImage } from "./support/image-name";
 import { mountItems, type MountSpec, mountSchema, volumeSources } from "./support/mounts";
 import { describeTarget, isService, PROJECT_LABEL, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
 import { resolveVolumes, volumeTargetMessages, volumeTargetMessagesFr } from "./support/volume-target";
-import { serviceProperties } from "./support/schemas";
+import { portListSchema, serviceProperties } from "./support/schemas";
 import { keyValueItem } from "./support/key-values";
 import { attachmentItem, attachmentProperties, networkModeOf, networkModePhrase, type AttachmentSpec } from "./support/networks";
 import { noContainerPhrase, statePhrase } from "./support/running";
@@ -161,21 +161,7 @@ export const container: Grader<ContainerSpec> = {
         additionalProperties: matcherRef("What the variable's value must match."),
         description: "Environment variables (-e NAME=value) and what their values must match.",
       },
-      ports: {
-        type: "array",
-        minItems: 1,
-        description: "Ports that must be published (-p host:container).",
-        items: {
-          type: "object",
-          additionalProperties: false,
-          required: ["container"],
-          properties: {
-            container: { type: "integer", minimum: 1, maximum: 65535, description: "The port inside the container." },
-            host: { type: "integer", minimum: 1, maximum: 65535, description: "The port on the sandbox's host; any when left out." },
-            protocol: { enum: ["tcp", "udp"], description: "Default tcp." },
-          },
-        },
-      },
+      ports: portListSchema("Ports that must be published (-p host:container).", "The port on the sandbox's host; any when left out.", { protocol: { enum: ["tcp", "udp"], description: "Default tcp." } }),
       mounts: { type: "array", minItems: 1, items: mountSchema, description: "Mounts the container must have." },
       "network-mode": {
         type: "string",

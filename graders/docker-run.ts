@@ -8,6 +8,7 @@ import type { Grader, Outcome, Phrase } from "./types";
 import { outcomeOfItems, type ItemResult } from "./support/items";
 import { similarName } from "./support/near";
 import { parseCommandLog, parseRun, type ParsedRun, type RunMount } from "./support/docker-run-args";
+import { portListSchema } from "./support/schemas";
 import { DOCKER_COMMAND_LOG } from "../common/sandbox-image";
 
 export interface DockerRunSpec {
@@ -166,20 +167,7 @@ export const dockerRun: Grader<DockerRunSpec> = {
           },
         },
       },
-      ports: {
-        type: "array",
-        minItems: 1,
-        description: "Ports published with -p or --publish.",
-        items: {
-          type: "object",
-          additionalProperties: false,
-          required: ["container"],
-          properties: {
-            container: { type: "integer", minimum: 1, maximum: 65535, description: "The port inside the container." },
-            host: { type: "integer", minimum: 1, maximum: 65535, description: "The port on the host; any when left out." },
-          },
-        },
-      },
+      ports: portListSchema("Ports published with -p or --publish.", "The port on the host; any when left out."),
       rm: { type: "boolean", description: "Started with --rm (removed when it stops), or not." },
     },
   },

@@ -43,3 +43,19 @@ export function containerRefSchema(description: string): JsonSchema {
 export function containerRefListSchema(description: string): JsonSchema {
   return { type: "array", minItems: 1, uniqueItems: true, items: containerRefSchema("A container."), description: `${description} Each a name (--name) or \`{ service: db }\`.` };
 }
+
+/** A list of published ports, { container, host } and any `extra` keys: the container check's and docker-run's. */
+export function portListSchema(description: string, hostDescription: string, extra: Record<string, JsonSchema> = {}): JsonSchema {
+  const port = (text: string): JsonSchema => ({ type: "integer", minimum: 1, maximum: 65535, description: text });
+  return {
+    type: "array",
+    minItems: 1,
+    description,
+    items: {
+      type: "object",
+      additionalProperties: false,
+      required: ["container"],
+      properties: { container: port("The port inside the container."), host: port(hostDescription), ...extra },
+    },
+  };
+}
