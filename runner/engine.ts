@@ -57,7 +57,7 @@ function missingFiles(rubric: Rubric, submissionDir: string): Map<string, string
 }
 
 /** Per-run values: the rubric's and the command line's variables, and random ones. */
-function scopeOf(rubric: Rubric, variables: Record<string, string> = {}): InterpolationScope {
+export function scopeOf(rubric: Rubric, variables: Record<string, string> = {}): InterpolationScope {
   const randoms = new Map<string, string>();
   return {
     vars: { ...rubric.variables, ...variables },

@@ -3,6 +3,7 @@ import { batch } from "./batch.cli";
 import { check } from "./check.cli";
 import { classroom50 } from "./classroom50.cli";
 import { clean } from "./clean.cli";
+import { draft } from "./draft.cli";
 import type { Command } from "./command";
 import { explain } from "./explain.cli";
 import { grade } from "./grade.cli";
@@ -14,4 +15,4 @@ import { setup } from "./setup.cli";
 import { shell } from "./shell.cli";
 import { validate } from "./validate.cli";
 
-export const COMMANDS: readonly Command[] = [grade, batch, merge, check, shell, classroom50, validate, explain, mutate, schema, images, setup, clean];
+export const COMMANDS: readonly Command[] = [grade, batch, merge, check, shell, classroom50, draft, validate, explain, mutate, schema, images, setup, clean];
