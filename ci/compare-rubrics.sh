@@ -19,7 +19,7 @@ done
 # gradebook.csv: student,score,max,<check>...; students are sorted the same way in both.
 join -t, <(tail -n +2 "$out/a/gradebook.csv" | tr -d '\r' | cut -d, -f1-3 | sort) \
          <(tail -n +2 "$out/b/gradebook.csv" | tr -d '\r' | cut -d, -f1-3 | sort) |
-  awk -F, -v a="$(basename "$a")" -v b="$(basename "$b")" '
+  awk -F, -v a="$a" -v b="$b" '
     BEGIN { printf "| submission | %s | %s | difference |\n| --- | ---: | ---: | ---: |\n", a, b }
     { d = $4 - $2; if (d < 0) d = -d; if (d > worst) worst = d; total += d; n++
       printf "| %s | %s/%s | %s/%s | %+g |\n", $1, $2, $3, $4, $5, $4 - $2 }
