@@ -402,25 +402,19 @@ function persistenceSteps(
   const anchor = "stack-alive";
   const restartId = unique(ids, "restart-stack");
   const recreateId = unique(ids, "recreate-stack");
+  const survives = (id: string, title: string, all: unknown): Step => ({
+    check: unique(ids, id),
+    title,
+    points: POINTS.survives,
+    requires,
+    retry: { timeout: "90s", interval: "1s" },
+    all,
+  });
   return [
     { action: restartId, title: words.restart(order.map(label)), restart: { containers: order.map(ref) } },
-    {
-      check: unique(ids, "survives-restart"),
-      title: words.survivesRestart(says),
-      points: POINTS.survives,
-      requires,
-      retry: { timeout: "90s", interval: "1s" },
-      all: new Anchored(anchor, items.map((i) => i.spec)),
-    },
+    survives("survives-restart", words.survivesRestart(says), new Anchored(anchor, items.map((i) => i.spec))),
     { action: recreateId, title: words.recreate(order.map(label)), recreate: { containers: order.map(ref) } },
-    {
-      check: unique(ids, "survives-recreate"),
-      title: words.survivesRecreate(says),
-      points: POINTS.survives,
-      requires,
-      retry: { timeout: "90s", interval: "1s" },
-      all: new Alias(anchor),
-    },
+    survives("survives-recreate", words.survivesRecreate(says), new Alias(anchor)),
   ];
 }
 
