@@ -10,7 +10,7 @@
 #   ${LABGRADE_COMPARE_DIR:-/tmp/labgrade-compare}/<commit>/ and reused by a rerun.
 #   Exit 0 when every output is the same, 1 otherwise (the differences are printed).
 set -euo pipefail
-[ $# -ge 2 ] || { sed -n '7,10p' "$0" >&2; exit 2; }
+[ $# -ge 2 ] || { sed -n '8,11p' "$0" >&2; exit 2; }
 repo=$(git rev-parse --show-toplevel)
 base=${LABGRADE_COMPARE_DIR:-/tmp/labgrade-compare}
 only=${3:-}
