@@ -16,7 +16,8 @@ import { inspections } from "./sandbox/inspections";
 import { Sandbox, SUBMISSION_DIR, type ImageProvisioning } from "./sandbox/sandbox";
 import { graderContext } from "./grading/context";
 import { resolveSteps } from "./grading/resolve";
-import { round, skipped } from "./grading/results";
+import { skipped } from "./grading/results";
+import { maxScore, roundPoints } from "./rubric/points";
 import { walkSteps, type Run as WalkRun } from "./grading/walk";
 import { NOT_RUN, scriptRunner } from "./grading/script-runner";
 import { checkSubmissionFile } from "./submission-files";
@@ -159,8 +160,8 @@ function resultOf(run: Run, script: ScriptRun, extra: Partial<GradeResult> = {})
   return {
     rubric: run.options.rubric.id,
     submission: run.submission,
-    score: round(run.checks.reduce((sum, c) => sum + c.points, 0)),
-    maxScore: round(run.steps.reduce((sum, s) => sum + (s.kind === "check" ? s.points : 0), 0)),
+    score: roundPoints(run.checks.reduce((sum, c) => sum + c.points, 0)),
+    maxScore: maxScore(run.steps),
     status: "completed",
     checks: run.checks,
     run: script,

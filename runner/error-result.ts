@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { NO_TIMINGS, type GradeResult } from "./result";
+import { maxScore } from "./rubric/points";
 import type { Rubric } from "./rubric/types";
 
 /** The result of a grading that could not run, so that reports always have something to say. */
@@ -13,7 +14,7 @@ export function errorResult(rubric: Rubric, submission: string, error: string): 
     rubric: rubric.id,
     submission: path.basename(path.resolve(submission)),
     score: 0,
-    maxScore: checks.reduce((sum, c) => sum + c.maxPoints, 0),
+    maxScore: maxScore(rubric.steps),
     status: "error",
     checks,
     run: { exitCode: null, durationMs: 0, output: "", timedOut: false, droppedBytes: 0 },

@@ -18,6 +18,7 @@ import { LiveDisplay } from "../live/display";
 import { screenOf, type Screen } from "../live/screen";
 import { toJson } from "../report";
 import { formatPoints } from "../report/text";
+import { maxScore } from "../rubric/points";
 import { didYouMean } from "../rubric/suggest";
 import type { CheckStep, Rubric } from "../rubric/types";
 import { rubricFor } from "./check-config";
@@ -57,8 +58,7 @@ export async function checkCommand(args: CheckArgs, io: Io, screenFor: (json: bo
   const t = translator(lang);
   const only = onlyChecks(args.only, rubric, t);
   const checkSteps = rubric.steps.filter((step): step is CheckStep => step.kind === "check");
-  const maxScore = checkSteps.reduce((sum, step) => sum + step.points, 0);
-  const failUnder = threshold(args.failUnder, maxScore, only, t);
+  const failUnder = threshold(args.failUnder, maxScore(rubric.steps), only, t);
   const selected = only ? selectedSteps(rubric.steps, only) : undefined;
 
   const screen = screenFor(args.json);

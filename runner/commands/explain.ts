@@ -7,6 +7,7 @@ import type { Io } from "../io";
 import { rubricFile } from "../paths";
 import { replaceVariables } from "../rubric/interpolate";
 import { formatIssue, loadRubric } from "../rubric/load";
+import { maxScore } from "../rubric/points";
 import type { GraderRegistry } from "../rubric/schema";
 import type { CheckStep, Rubric, Step } from "../rubric/types";
 
@@ -42,8 +43,8 @@ export function checklistOf(rubric: Rubric, registry: GraderRegistry = graders):
     else if (!step.hidden) lines.push(...checkLines(step, registry, vars));
   }
   const checks = rubric.steps.filter((step): step is CheckStep => step.kind === "check");
-  const total = checks.reduce((sum, step) => sum + step.points, 0);
-  const hidden = checks.filter((step) => step.hidden).reduce((sum, step) => sum + step.points, 0);
+  const total = maxScore(checks);
+  const hidden = maxScore(checks.filter((step) => step.hidden));
   const split = hidden ? ` (${total - hidden} listed +${hidden} hidden point${hidden === 1 ? "" : "s"})` : "";
   lines.push("", `Total: ${points(total)}${split}`);
   return lines.join("\n");

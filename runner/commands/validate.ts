@@ -1,6 +1,7 @@
 /** `labgrade validate <rubric>...`: every problem of every rubric, then one verdict line per file. */
 import type { Io } from "../io";
 import { rubricFile } from "../paths";
+import { maxScore } from "../rubric/points";
 import { formatIssue, formatWarning, loadRubric, type LoadResult } from "../rubric/load";
 
 function plural(count: number, word: string): string {
@@ -10,7 +11,7 @@ function plural(count: number, word: string): string {
 function verdict(file: string, loaded: LoadResult): string {
   const warnings = loaded.warnings.length ? `; ${plural(loaded.warnings.length, "warning")}` : "";
   if (!loaded.rubric) return `${file}: invalid (${plural(loaded.errors.length, "error")}${warnings})`;
-  const points = loaded.rubric.steps.reduce((sum, step) => sum + (step.kind === "check" ? step.points : 0), 0);
+  const points = maxScore(loaded.rubric.steps);
   return `${file}: valid (${plural(loaded.rubric.steps.length, "step")}, ${plural(points, "point")}${warnings})`;
 }
 

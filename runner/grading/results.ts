@@ -4,12 +4,9 @@ import type { Lang } from "../i18n";
 import { dataText, HARNESS, phrasesText, phraseText, sayText } from "../i18n/phrases";
 import { render } from "../render";
 import type { CheckPhrases, CheckResult } from "../result";
+import { roundPoints } from "../rubric/points";
 import type { CheckStep, Step } from "../rubric/types";
 import type { ResolvedStep } from "./resolve";
-
-export function round(points: number): number {
-  return Math.round(points * 100) / 100;
-}
 
 /** A grader's message for an outcome in `lang`, its data (phrases included) rendered in that language. */
 export function renderedMessage(grader: Grader, outcome: Outcome, lang: Lang = "en"): string | undefined {
@@ -26,7 +23,7 @@ export function outcomeMessage(step: ResolvedStep, outcome: Outcome, lang: Lang 
 }
 
 /** A check not run, for a reason of the harness's: "not checked because web-running failed". */
-export function skipped(step: CheckStep, reason: Phrase, lang: Lang = "en", status: "skipped" | "failed" = "skipped"): CheckResult {
+export function skipped(step: CheckStep, reason: Phrase, lang: Lang = "en", status: "skipped" | "failed" | "error" = "skipped"): CheckResult {
   return {
     id: step.id,
     title: step.title,
@@ -54,7 +51,7 @@ export function checkResultOf(step: ResolvedStep<CheckStep>, outcome: Outcome, e
     id: step.id,
     title: step.title,
     status: error ? "error" : outcome.passed ? "passed" : "failed",
-    points: round(step.points * ratio),
+    points: roundPoints(step.points * ratio),
     maxPoints: step.points,
     message: error ? sayText(HARNESS, { id: "engine.graderError", data: { error } }, lang) : outcome.passed ? "" : outcomeMessage(step, outcome, lang),
     expected: outcome.passed ? undefined : phrasesText(by, outcome.expected, lang),

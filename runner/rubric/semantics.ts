@@ -6,6 +6,7 @@
 import { forEachString, referenceProblemsIn, referencesIn } from "./interpolate";
 import type { IssueList } from "./issues";
 import type { PositionMap } from "./positions";
+import { maxScore } from "./points";
 import { isMapping, kindOf, type RawStep } from "./steps";
 import { codeList, didYouMeanSentence } from "./suggest";
 
@@ -89,6 +90,5 @@ export function warnUnusedVariables(declared: Record<string, unknown>, given: Re
 }
 
 export function warnNoPoints(steps: RawStep[], issues: IssueList): void {
-  const total = steps.reduce((sum, step) => sum + (kindOf(step) === "check" && typeof step.points === "number" && step.points > 0 ? step.points : 0), 0);
-  if (steps.length && total === 0) issues.warning(["steps"], "no check is worth any points, so every score will be 0 of 0.");
+  if (steps.length && maxScore(steps.map((step) => ({ kind: kindOf(step), points: step.points }))) === 0) issues.warning(["steps"], "no check is worth any points, so every score will be 0 of 0.");
 }
