@@ -14,6 +14,7 @@ export const en = {
   "engine.stopped":
     "not checked: the Docker engine in your sandbox stopped during your script (was dockerd killed, or its data removed?), so nothing could be checked after that. Do not stop or reset the Docker engine from your script.",
   "engine.gradingTimeout": "not checked: grading stopped after {seconds} s, the limit for one submission.",
+  "engine.notRun": "not checked: {error}",
   "engine.graderError": "The grader could not check this ({error}). This is not your fault: tell your instructor.",
   "warning.missingFiles": "Missing file(s): {files}.",
   "warning.missingFile": "Missing file: {file} ({reason}). Checks that need it will fail.",

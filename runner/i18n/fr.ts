@@ -10,6 +10,7 @@ export const fr = {
   "engine.stopped":
     "non vérifiée : le moteur Docker de votre bac à sable s'est arrêté pendant votre script (dockerd tué, ou ses données supprimées ?), plus rien n'a donc pu être vérifié ensuite. N'arrêtez pas et ne réinitialisez pas le moteur Docker depuis votre script.",
   "engine.gradingTimeout": "non vérifiée : la notation s'est arrêtée après {seconds} s, la limite pour un rendu.",
+  "engine.notRun": "non vérifiée : {error}",
   "engine.graderError": "Le correcteur n'a pas pu vérifier ce point ({error}). Ce n'est pas votre faute : prévenez votre enseignant.",
   "warning.missingFiles": "Fichier(s) manquant(s) : {files}.",
   "warning.missingFile": "Fichier manquant : {file} ({reason}). Les vérifications qui en ont besoin échoueront.",
