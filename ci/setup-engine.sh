@@ -19,13 +19,24 @@ if ! command -v dockerd >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io debootstrap iptables >/dev/null
 fi
 
+log=/var/log/labgrade-dockerd.log
+started=""
 if ! pgrep -x dockerd >/dev/null 2>&1; then
-  echo "labgrade: starting dockerd in the background (log: /var/log/labgrade-dockerd.log)"
-  nohup dockerd >/var/log/labgrade-dockerd.log 2>&1 &
+  # A machine that restarted without stopping dockerd keeps its pid files,
+  # and dockerd refuses to start while they exist. No dockerd runs: they are stale.
+  rm -f /var/run/docker.pid /var/run/docker/containerd/containerd.pid
+  echo "labgrade: starting dockerd in the background (log: $log)"
+  nohup dockerd >"$log" 2>&1 &
+  started=$!
 fi
 
 for _ in $(seq 60); do
   if answers; then exit 0; fi
+  if [ -n "$started" ] && ! kill -0 "$started" 2>/dev/null; then
+    echo "labgrade: dockerd stopped as it started; its last lines:" >&2
+    tail -n 5 "$log" >&2
+    exit 3
+  fi
   sleep 1
 done
 echo "labgrade: dockerd did not answer within 60 s; see /var/log/labgrade-dockerd.log" >&2
