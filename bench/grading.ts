@@ -9,6 +9,8 @@
  *     parallel 1, 2 and the default: submissions per minute and the grades.
  * It ends with one table of all of it, each line with what the issue wants of it.
  * Numbers are wall times on a shared machine: compare ratios of one run. It asserts nothing.
+ * BENCH_CLI=<checkout>/bin/labgrade.js measures another build (an older commit,
+ * for a before-and-after table) against this checkout's baseline and fixtures.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -21,7 +23,7 @@ import { sandboxImageName, sourcesFor } from "../runner/sandbox/catalog";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
 const CLASS_COPIES = Number(process.env.BENCH_CLASS_COPIES ?? 2);
-const CLI = path.join(REPO_ROOT, "bin", "labgrade.js");
+const CLI = process.env.BENCH_CLI ? path.resolve(process.env.BENCH_CLI) : path.join(REPO_ROOT, "bin", "labgrade.js");
 const LAMP = path.join(REPO_ROOT, "fixtures", "submissions", "lamp-stack");
 const FAILING = ["no-volumes", "wrong-port"];
 
@@ -48,11 +50,15 @@ function printTable(): void {
 }
 
 function timed(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; stdout: string } {
+  const { ms, status, stdout, stderr } = timedRun(command, args, env);
+  if (status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${status}: ${stderr}`);
+  return { ms, stdout };
+}
+
+function timedRun(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const started = process.hrtime.bigint();
   const run = spawnSync(command, args, { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${run.status}: ${run.stderr}`);
-  return { ms, stdout: run.stdout };
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 function startup(): void {
@@ -65,9 +71,21 @@ function startup(): void {
   ];
   console.log(`startup (median of ${STARTUP_RUNS}, rounds alternating)`);
   const runs = cases.map(() => [] as number[]);
-  for (let round = 0; round < STARTUP_RUNS; round++) cases.forEach(([, args], i) => runs[i].push(timed(process.execPath, args).ms));
+  // An older build (BENCH_CLI) may lack a command: its row says so instead of a time.
+  const missing = new Set<number>();
+  for (let round = 0; round < STARTUP_RUNS; round++) {
+    cases.forEach(([, args], i) => {
+      const run = timedRun(process.execPath, args);
+      if (run.status === 0) runs[i].push(run.ms);
+      else missing.add(i);
+    });
+  }
   const floor = median(runs[0]);
   cases.forEach(([label, , wanted], i) => {
+    if (missing.has(i)) {
+      console.log(`  ${label.padEnd(30)}  not in this build`);
+      return row("startup", label, "not in this build", wanted);
+    }
     const ms = median(runs[i]);
     console.log(`  ${label.padEnd(30)} ${ms.toFixed(0).padStart(6)} ms`);
     row("startup", label, `${ms.toFixed(0)} ms`, i === 0 ? "" : `${wanted} (${(ms - floor).toFixed(0)} ms above the floor)`);
@@ -142,7 +160,7 @@ function classThroughput(work: string): void {
 }
 
 function main(): void {
-  console.log(`labgrade bench: whole commands (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
+  console.log(`labgrade bench: whole commands of ${CLI} (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
   startup();
   if (process.env.BENCH_STARTUP_ONLY) return printTable();
   execFileSync(process.execPath, [CLI, "images", "prepare", "--rubric", "lamp-stack"], { stdio: "ignore" });

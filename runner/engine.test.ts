@@ -4,13 +4,13 @@
  * and actions stand for any grader: the walk knows no check type by name.
  */
 import type { CommandResult } from "../graders/types";
-import { fakeContext } from "../test/support/fake-context";
+import { fakeContext, inspected } from "../test/support/fake-context";
 import { translator } from "./i18n";
 import { NO_TIMINGS, type CheckResult } from "./result";
 import { loadRubricText } from "./rubric/load";
 import type { Rubric } from "./rubric/types";
 import { resolveSteps } from "./grading/resolve";
-import { walkSteps, type Run } from "./grading/walk";
+import { CONCURRENT_READS, walkSteps, type Run } from "./grading/walk";
 
 /** A rubric of these steps (YAML list items), loaded by the real loader. */
 function rubricOf(steps: string, limits = "") {
@@ -193,6 +193,80 @@ describe("inspections shared between checks", () => {
     const run = runOf(rubric);
     await walkSteps(run, { running: async () => true, inspections }, ctx);
     expect(run.checks.map((c) => c.status)).toEqual(["passed", "passed", "passed", "passed"]);
-    expect(seen).toEqual(["cache", "cache", "engine", "cache", "forget"]);
+    expect(seen).toEqual(["cache", "engine", "cache", "forget"]);
+  });
+});
+
+describe("checks that only read, side by side", () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const running = (id: string, extra = "") => `  - check: ${id}\n    points: 1\n    container: { name: ${id}, state: running }${extra}`;
+
+  /** Containers named as the checks, each looked up in `delays[name]` ms; `broken` ones make the lookup throw. */
+  function slowEngine(delays: Record<string, number>, broken: string[] = []) {
+    const ctx = fakeContext({ containers: Object.fromEntries(Object.keys(delays).map((name) => [name, inspected({ image: "nginx:1.25" })])) });
+    const events: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const lookup = ctx.docker.container;
+    ctx.docker.container = async (name) => {
+      events.push(`start ${name}`);
+      most = Math.max(most, ++inFlight);
+      await sleep(delays[name]);
+      inFlight--;
+      events.push(`end ${name}`);
+      if (broken.includes(name)) throw new Error("container is not running");
+      return lookup(name);
+    };
+    return { ctx, events, most: () => most };
+  }
+
+  async function walkSlow(steps: string[], engine: ReturnType<typeof slowEngine>, alive: () => boolean = () => true) {
+    const announced: string[] = [];
+    const run = runOf(rubricOf(steps.join("\n")), {}, (event) => announced.push(event.check.id));
+    await walkSteps(run, { running: async () => alive() }, engine.ctx);
+    return { run, announced };
+  }
+
+  it("run together, and are recorded and announced in the rubric's order whichever ends first", async () => {
+    const engine = slowEngine({ a: 60, b: 30, c: 1 });
+    const { run, announced } = await walkSlow([running("a"), running("b"), running("c")], engine);
+    expect(engine.events.slice(0, 3)).toEqual(["start a", "start b", "start c"]);
+    expect(engine.events.indexOf("end c")).toBeLessThan(engine.events.indexOf("end a"));
+    expect(announced).toEqual(["a", "b", "c"]);
+    expect(run.checks.map((c) => [c.id, c.status, c.points])).toEqual([["a", "passed", 1], ["b", "passed", 1], ["c", "passed", 1]]);
+  });
+
+  it(`no more than ${CONCURRENT_READS} at a time`, async () => {
+    const names = ["a", "b", "c", "d", "e", "f", "g"];
+    const engine = slowEngine(Object.fromEntries(names.map((name) => [name, 10])));
+    const { run } = await walkSlow(names.map((name) => running(name)), engine);
+    expect(engine.most()).toBe(CONCURRENT_READS);
+    expect(run.checks.every((c) => c.status === "passed")).toBe(true);
+  });
+
+  it("a check that requires another of its group starts once that one is over, and is skipped if it failed", async () => {
+    const engine = slowEngine({ a: 30, b: 1, c: 1 });
+    const { run } = await walkSlow([running("a"), running("b", "\n    requires: [a]"), running("missing"), running("c", "\n    requires: [missing]")], engine);
+    expect(engine.events.indexOf("start b")).toBeGreaterThan(engine.events.indexOf("end a"));
+    expect(engine.events).not.toContain("start c");
+    expect(run.checks.map((c) => [c.id, c.status])).toEqual([["a", "passed"], ["b", "passed"], ["missing", "failed"], ["c", "skipped"]]);
+  });
+
+  it("what follows a check that retries starts once its wait is over, as in the rubric's order", async () => {
+    const engine = slowEngine({ a: 1, b: 30, c: 1 });
+    await walkSlow([running("a"), running("b", "\n    retry: { timeout: 5s, interval: 10ms }"), running("c")], engine);
+    expect(engine.events.indexOf("start b")).toBeLessThan(engine.events.indexOf("end a"));
+    expect(engine.events.indexOf("start c")).toBeGreaterThan(engine.events.indexOf("end b"));
+  });
+
+  it("a later check that finds the engine stopped first fails it for the ones after it only, as one after the other would", async () => {
+    let alive = true;
+    const engine = slowEngine({ a: 40, b: 1, c: 20 }, ["b"]);
+    const lookup = engine.ctx.docker.container;
+    engine.ctx.docker.container = (name) => (name === "b" && (alive = false), lookup(name));
+    const { run } = await walkSlow([running("a"), running("b"), running("c")], engine, () => alive);
+    expect(run.checks.map((c) => [c.id, c.status, c.points])).toEqual([["a", "passed", 1], ["b", "failed", 0], ["c", "failed", 0]]);
+    expect(run.checks[2].message).toContain("the Docker engine in your sandbox stopped");
+    expect(run.warnings).toEqual(["The Docker engine in your sandbox stopped during your script."]);
   });
 });

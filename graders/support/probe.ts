@@ -4,6 +4,16 @@
  */
 import type { CommandResult, GraderContext } from "../types";
 
+/**
+ * Marks the harness's probe containers. Listings of the student's containers leave
+ * them out: checks that run side by side must not see each other's probes, and a
+ * student's own engine never shows them.
+ */
+export const PROBE_LABEL = "labgrade.probe";
+
+/** `docker run` of a probe: removed once it ends, and marked as the harness's. */
+export const PROBE_RUN = ["run", "--rm", "--label", `${PROBE_LABEL}=1`];
+
 export interface ProbeMount {
   /** A volume name, or an absolute path in the sandbox (a bind mount). */
   source: string;
@@ -13,7 +23,7 @@ export interface ProbeMount {
 
 export function runProbe(ctx: GraderContext, mounts: ProbeMount[], script: string, args: string[] = [], timeoutMs = 60_000): Promise<CommandResult> {
   const volumes = mounts.flatMap((m) => ["-v", `${m.source}:${m.target}${m.writable ? "" : ":ro"}`]);
-  return ctx.docker.cli(["run", "--rm", "--network", "none", ...volumes, ctx.probeImage, "sh", "-c", script, "probe", ...args], { timeoutMs });
+  return ctx.docker.cli([...PROBE_RUN, "--network", "none", ...volumes, ctx.probeImage, "sh", "-c", script, "probe", ...args], { timeoutMs });
 }
 
 /** A refusal when a volume the check reads does not exist (a probe would silently create it). */

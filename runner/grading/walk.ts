@@ -41,6 +41,7 @@ interface Walk {
   selected: Set<string>;
   deadline: number;
   succeeded: Map<string, boolean>;
+  /** Whether the engine is known to have stopped, by any step so far (in any order). */
   engineStopped: boolean;
 }
 
@@ -48,6 +49,17 @@ interface NotRun {
   reason: Phrase;
   status: "skipped" | "failed";
 }
+
+/** A step once it is over: not run and why, or its outcome; recorded in the rubric's order. */
+type Settled =
+  | { step: ResolvedStep; notRun: NotRun }
+  | { step: ResolvedStep; notRun?: undefined; outcome: Outcome; error?: string; durationMs: number; stoppedEngine: boolean };
+
+/**
+ * Checks that only read run this many at a time: each is a `docker` process in the
+ * sandbox or a probe container, and a small machine grades several sandboxes at once.
+ */
+export const CONCURRENT_READS = 4;
 
 /** Walks the steps after the entry script: requires, the time limit, a stopped engine, `only`. */
 export async function walkSteps(run: Run, sandbox: Engine, ctx: GraderContext): Promise<void> {
@@ -60,12 +72,97 @@ export async function walkSteps(run: Run, sandbox: Engine, ctx: GraderContext): 
     succeeded: new Map(),
     engineStopped: !(await sandbox.running()),
   };
-  for (const step of run.steps) {
-    const notRun = whyNotRun(walk, step);
-    if (notRun) recordNotRun(walk, step, notRun);
-    else await runStep(walk, step);
+  let stoppedInOrder = walk.engineStopped;
+  for (const group of readingGroups(walk, run.steps)) {
+    // Results are recorded in the rubric's order, whichever check of a group ends first.
+    for (const settling of settleGroup(walk, group)) {
+      const settled = await settling;
+      record(walk, settled, stoppedInOrder);
+      stoppedInOrder ||= !settled.notRun && settled.stoppedEngine;
+    }
   }
   if (walk.engineStopped) run.warnings.push(run.t("warning.engineStopped"));
+}
+
+/**
+ * The steps cut into groups run together: consecutive checks that only read, each
+ * group ending after a check that retries (what follows it in the rubric may count
+ * on what it waited for), and every other step alone.
+ */
+function readingGroups(walk: Walk, steps: ResolvedStep[]): ResolvedStep[][] {
+  const groups: ResolvedStep[][] = [];
+  let open: ResolvedStep[] | undefined;
+  for (const step of steps) {
+    if (!onlyReads(walk, step)) {
+      groups.push([step]);
+      open = undefined;
+      continue;
+    }
+    if (!open) groups.push((open = []));
+    open.push(step);
+    if (step.retry) open = undefined;
+  }
+  return groups;
+}
+
+function onlyReads(walk: Walk, step: ResolvedStep): boolean {
+  if (step.kind !== "check") return false;
+  try {
+    return readsOnly(step.grader, interpolate(step.spec, walk.run.scope));
+  } catch {
+    // Its spec does not interpolate: it runs alone, and says why.
+    return false;
+  }
+}
+
+/**
+ * Starts a group's steps, at most CONCURRENT_READS at a time, each once what it
+ * requires has settled. The checks of a group that only read share one view of
+ * the engine, taken when the first asks; any other step sees the engine itself.
+ */
+function settleGroup(walk: Walk, group: ResolvedStep[]): Promise<Settled>[] {
+  walk.sandbox.inspections?.setCaching(group.length > 1 || onlyReads(walk, group[0]));
+  const slots = slotsOf(CONCURRENT_READS);
+  const settling = new Map<string, Promise<Settled>>();
+  for (const step of group) {
+    const before = step.requires.flatMap((id) => settling.get(id) ?? []);
+    settling.set(
+      step.id,
+      Promise.all(before).then(() => slots(() => settle(walk, step))),
+    );
+  }
+  return [...settling.values()];
+}
+
+/** A runner of at most `count` tasks at a time, in the order they were given. */
+function slotsOf(count: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= count) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** Runs a step unless there is a reason not to; what it requires is known by then. */
+async function settle(walk: Walk, step: ResolvedStep): Promise<Settled> {
+  const notRun = whyNotRun(walk, step);
+  if (notRun) {
+    walk.succeeded.set(step.id, false);
+    return { step, notRun };
+  }
+  const started = Date.now();
+  const { outcome, error, stoppedEngine } = await outcomeOf(walk, step);
+  walk.succeeded.set(step.id, outcome.passed);
+  const durationMs = Date.now() - started;
+  if (step.kind === "action") walk.run.timings.actionsMs += durationMs;
+  return { step, outcome, error, durationMs, stoppedEngine };
 }
 
 /** Why a step is not run, if it is not; the first reason wins. */
@@ -79,45 +176,52 @@ function whyNotRun(walk: Walk, step: ResolvedStep): NotRun | undefined {
   return failed === undefined ? undefined : { reason: { id: "engine.becauseFailed", data: { id: failed } }, status: "skipped" };
 }
 
+/**
+ * Records a settled step: a check's result is recorded and announced; an action that did not
+ * complete is a warning. Once an earlier step (in the rubric's order) found the engine stopped,
+ * a check fails for that reason, as if the steps had run one after the other.
+ */
+function record(walk: Walk, settled: Settled, stoppedBefore: boolean): void {
+  const { run } = walk;
+  const { step } = settled;
+  const lang = run.options.lang;
+  const stopped: NotRun = { reason: { id: "engine.stopped" }, status: "failed" };
+  const notRun = settled.notRun?.reason.id === "engine.notSelected" ? settled.notRun : stoppedBefore ? stopped : settled.notRun;
+  if (notRun) return recordNotRun(walk, step, notRun);
+  if (settled.notRun) return;
+  if (step.kind === "action") {
+    if (!settled.outcome.passed && !walk.engineStopped) {
+      run.warnings.push(run.t("warning.stepIncomplete", { id: step.id, title: step.title, reason: settled.error ?? outcomeMessage(step, settled.outcome, lang) }));
+    }
+    return;
+  }
+  announce(run, settled.stoppedEngine ? skipped(step, stopped.reason, lang, stopped.status) : checkResultOf(step, settled.outcome, settled.error, settled.durationMs, lang));
+}
+
 function recordNotRun(walk: Walk, step: ResolvedStep, notRun: NotRun): void {
-  walk.succeeded.set(step.id, false);
   if (step.kind !== "check") return;
   // Checks left out by --only are not news to whoever chose them: recorded, not announced.
   if (!walk.selected.has(step.id)) walk.run.checks.push(skipped(step, notRun.reason, walk.run.options.lang));
-  else record(walk.run, skipped(step, notRun.reason, walk.run.options.lang, notRun.status));
-}
-
-/** Runs a step: a check's result is recorded and announced; an action that did not complete is a warning. */
-async function runStep(walk: Walk, step: ResolvedStep): Promise<void> {
-  const { run } = walk;
-  const lang = run.options.lang;
-  const started = Date.now();
-  const { outcome, error } = await outcomeOf(walk, step);
-  walk.succeeded.set(step.id, outcome.passed);
-  if (step.kind === "action") {
-    run.timings.actionsMs += Date.now() - started;
-    if (!outcome.passed && !walk.engineStopped) run.warnings.push(run.t("warning.stepIncomplete", { id: step.id, title: step.title, reason: error ?? outcomeMessage(step, outcome, lang) }));
-    return;
-  }
-  record(run, walk.engineStopped ? skipped(step, { id: "engine.stopped" }, lang, "failed") : checkResultOf(step, outcome, error, Date.now() - started, lang));
+  else announce(walk.run, skipped(step, notRun.reason, walk.run.options.lang, notRun.status));
 }
 
 /** The step's outcome, retried as its policy says; a grader that throws is an error of the harness's. */
-async function outcomeOf(walk: Walk, step: ResolvedStep): Promise<{ outcome: Outcome; error?: string }> {
+async function outcomeOf(walk: Walk, step: ResolvedStep): Promise<{ outcome: Outcome; error?: string; stoppedEngine: boolean }> {
   const { run, sandbox } = walk;
   try {
     const spec = interpolate(step.spec, run.scope);
-    sandbox.inspections?.setCaching(step.kind === "check" && readsOnly(step.grader, spec));
-    return { outcome: await evaluateWithRetry(walk.ctx, step, spec, walk.deadline, (ms) => (run.timings.waitMs += ms), () => sandbox.inspections?.forget()) };
+    const outcome = await evaluateWithRetry(walk.ctx, step, spec, walk.deadline, (ms) => (run.timings.waitMs += ms), () => sandbox.inspections?.forget());
+    return { outcome, stoppedEngine: false };
   } catch (thrown) {
     const error = (thrown as Error).message;
     // A grader fails when the sandbox is gone: the student's script stopped its engine.
-    walk.engineStopped = !(await sandbox.running());
-    return { outcome: { passed: false }, error };
+    const stoppedEngine = !(await sandbox.running());
+    walk.engineStopped ||= stoppedEngine;
+    return { outcome: { passed: false }, error, stoppedEngine };
   }
 }
 
-function record(run: Run, check: CheckResult): void {
+function announce(run: Run, check: CheckResult): void {
   run.checks.push(check);
   run.emit({ type: "check", check });
 }

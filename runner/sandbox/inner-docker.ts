@@ -1,5 +1,6 @@
 /** The sandbox's own engine, driven with the docker CLI and curl inside the sandbox. */
 import type { ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
+import { PROBE_LABEL } from "../../graders/support/probe";
 import type { CommandResult, ExecOptions, InnerDocker, SandboxShell } from "../../graders/types";
 
 const API_VERSION = "v1.41";
@@ -28,7 +29,11 @@ export function innerDocker(shell: SandboxShell): InnerDocker {
       const found = parseFirst<NetworkInspectInfo>(await cli(["network", "inspect", name]));
       return found?.Name === name ? found : undefined;
     },
-    containerNames: async () => lines(await cli(["ps", "-a", "--format", "{{.Names}}"])),
+    // The harness's probes, running beside the checks, are not the student's.
+    containerNames: async () =>
+      lines(await cli(["ps", "-a", "--format", `{{.Names}}\t{{.Label "${PROBE_LABEL}"}}`]))
+        .filter((line) => !line.split("\t")[1])
+        .map((line) => line.split("\t")[0]),
     volumeNames: async () => lines(await cli(["volume", "ls", "--format", "{{.Name}}"])),
     networkNames: async () => lines(await cli(["network", "ls", "--format", "{{.Name}}"])),
     async api(method, path, body) {

@@ -7,6 +7,8 @@ const ID_DB = "a1ffff".padEnd(64, "1");
 const engine = [
   { Id: ID_WEB, Name: "/lamp-web", State: { Running: true } },
   { Id: ID_DB, Name: "/lamp-mysql", State: { Running: false } },
+  // A probe of a check running beside the others: the harness's, never the student's.
+  { Id: "b0".padEnd(64, "2"), Name: "/quirky_hopper", State: { Running: true }, Config: { Labels: { "labgrade.probe": "1" } } },
 ] as unknown as ContainerInspectInfo[];
 
 /** An engine that counts what it is asked: one container inspection per exec, one `docker container inspect` per lookup. */
@@ -43,6 +45,7 @@ describe("inspections shared by checks between two actions", () => {
     // A prefix of both ids names neither, as the engine refuses it.
     expect(await cached.container("a1")).toBeUndefined();
     expect(await cached.container("lamp")).toBeUndefined();
+    expect(await cached.container("quirky_hopper")).toBeUndefined();
     expect(await cached.containerNames()).toEqual(["lamp-web", "lamp-mysql"]);
     expect(asked).toEqual({ execs: 1, lookups: 0, volumes: 0 });
   });

@@ -5,6 +5,7 @@
  * change things) makes the engine forget. Actions always see the engine itself.
  */
 import type { ContainerInspectInfo } from "dockerode";
+import { PROBE_LABEL } from "../../graders/support/probe";
 import type { InnerDocker, SandboxShell } from "../../graders/types";
 
 export interface Inspections extends InnerDocker {
@@ -41,7 +42,8 @@ export function inspections(docker: InnerDocker, shell: SandboxShell): Inspectio
       const result = await shell.exec(["sh", "-c", INSPECT_ALL]);
       try {
         // A container removed between ps and inspect is left out; the others are printed.
-        return JSON.parse(result.stdout) as ContainerInspectInfo[];
+        const all = JSON.parse(result.stdout) as ContainerInspectInfo[];
+        return all.filter((c) => !c.Config?.Labels?.[PROBE_LABEL]);
       } catch {
         return undefined;
       }
