@@ -4,7 +4,7 @@ import { seedVolume } from "./seed-volume";
 import { fakeContext, inspected } from "../test/support/fake-context";
 import { said } from "../test/support/said";
 
-const PROBE = "docker run --rm --network none";
+const PROBE = "docker run --rm --label labgrade.probe=1 --network none";
 
 describe("archive: what was found, in the student's words", () => {
   test("no archive where the pattern says, and an archive made with absolute paths", async () => {

@@ -2,7 +2,7 @@ import { file } from "./file";
 import { fakeContext, inspected } from "../test/support/fake-context";
 import { said } from "../test/support/said";
 
-const PROBE = "docker run --rm --network none";
+const PROBE = "docker run --rm --label labgrade.probe=1 --network none";
 const inVolume = { volume: "web-content", path: "info.php", content: { contains: "phpinfo" } };
 
 describe("file: what was found, in the student's words", () => {
@@ -20,6 +20,21 @@ describe("file: what was found, in the student's words", () => {
   test("the file in a neighbouring folder is named", async () => {
     const ctx = fakeContext({ volumes: ["web-content"], commands: { [PROBE]: { exitCode: 3, stdout: "entry:html/\nnear:/probe/html/info.php\n" } } });
     expect(said("file", await file.evaluate(ctx, inVolume), "fr").actual).toBe("info.php n'est pas dans le volume web-content, mais html/info.php s'y trouve");
+  });
+
+  test("a plain local volume is read in its folder on the sandbox's engine, with no probe, and named as the student names it", async () => {
+    const folder = "/var/lib/docker/volumes/web-content/_data";
+    const ctx = fakeContext({ commands: { "sh -c": { exitCode: 3, stdout: `entry:html/\nnear:${folder}/html/info.php\n` } } });
+    ctx.docker.volume = async (name) => ({ Name: name, Driver: "local", Options: {}, Mountpoint: `/var/lib/docker/volumes/${name}/_data` }) as never;
+    expect(said("file", await file.evaluate(ctx, inVolume)).actual).toBe("info.php is not in volume web-content, but html/info.php is");
+    expect(ctx.calls).toEqual([["sh", "-c", expect.any(String), "look", "1048576", folder, "info.php", folder]]);
+  });
+
+  test("a volume with options (tmpfs, nfs) is mounted only in containers: a probe reads it", async () => {
+    const ctx = fakeContext({ commands: { [PROBE]: { stdout: "<?php phpinfo(); ?>" } } });
+    ctx.docker.volume = async (name) => ({ Name: name, Driver: "local", Options: { type: "tmpfs", device: "tmpfs" }, Mountpoint: `/var/lib/docker/volumes/${name}/_data` }) as never;
+    expect((await file.evaluate(ctx, inVolume)).passed).toBe(true);
+    expect(ctx.calls.map((argv) => argv.slice(0, 3).join(" "))).toContain("docker run --rm");
   });
 
   test("an empty volume, a missing folder, a folder where the file should be", async () => {

@@ -3,11 +3,12 @@
  * it read-only), in a container, or in the submission folder.
  */
 import * as path from "node:path";
+import type { VolumeInspectInfo } from "dockerode";
 import type { Grader, CommandResult, GraderContext, Outcome, Phrase } from "./types";
 import { describeMatcher, match, matcherPhrase, matcherRef, type Matcher } from "./matchers/match";
 import { firstFewPhrases, outcomeOfItems } from "./support/items";
 import { similarName } from "./support/near";
-import { runProbe } from "./support/probe";
+import { runProbe, volumeFolder } from "./support/probe";
 import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
 import { containerRefSchema } from "./support/schemas";
 import { describeTarget, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
@@ -44,26 +45,36 @@ function where(spec: FileSpec): string {
   return "your submission folder";
 }
 
-/** Where the file is looked for, as the probe's root: a volume, a container, or the submission folder. */
+/** Where the file is looked for: a volume, a container, or the submission folder. */
 interface Place {
   where: Phrase;
+  /** The folder the path is relative to, where the look runs. */
   root: string;
+  /** A volume that only a probe mounting it can show (root is then the probe's mount point). */
+  probeVolume?: string;
   /** How the student names a path there: relative to a volume or the submission folder, absolute in a container. */
   shown: (full: string) => string;
 }
 
-function placeOf(ctx: GraderContext, spec: FileSpec, container: string | undefined): Place {
-  if (spec.volume) return { where: { id: "where.volume", data: { volume: spec.volume } }, root: "/probe", shown: (full) => full.replace(/^\/probe\/?/, "") };
+const PROBE_ROOT = "/probe";
+
+function placeOf(ctx: GraderContext, spec: FileSpec, container: string | undefined, volume: VolumeInspectInfo | undefined): Place {
+  const below = (root: string) => (full: string) => full.slice(root.length).replace(/^\/+/, "");
+  if (spec.volume && volume) {
+    const where: Phrase = { id: "where.volume", data: { volume: spec.volume } };
+    const folder = volumeFolder(volume);
+    return folder ? { where, root: folder, shown: below(folder) } : { where, root: PROBE_ROOT, probeVolume: volume.Name, shown: below(PROBE_ROOT) };
+  }
   if (container !== undefined) return { where: { id: "where.container", data: { container } }, root: "", shown: (full) => full };
-  return { where: { id: "where.submission" }, root: ctx.submissionDir, shown: (full) => full.slice(ctx.submissionDir.length + 1) };
+  return { where: { id: "where.submission" }, root: ctx.submissionDir, shown: below(ctx.submissionDir) };
 }
 
-async function look(ctx: GraderContext, spec: FileSpec, place: Place, container: string | undefined, volume = spec.volume): Promise<CommandResult> {
+async function look(ctx: GraderContext, spec: FileSpec, place: Place, container: string | undefined): Promise<CommandResult> {
   const relative = spec.path.replace(/^\/+/, "");
   // In a container, the search for a same-named file stays near the path (never the whole file system).
   const around = spec.container ? path.posix.dirname(path.posix.dirname(path.posix.join("/", relative))) : place.root;
   const args = [String(MAX_BYTES), place.root, relative, around];
-  if (volume) return runProbe(ctx, [{ source: volume, target: "/probe" }], LOOK, args);
+  if (place.probeVolume) return runProbe(ctx, [{ source: place.probeVolume, target: PROBE_ROOT }], LOOK, args);
   if (container !== undefined) return ctx.docker.cli(["exec", container, "sh", "-c", LOOK, "look", ...args]);
   return ctx.shell.exec(["sh", "-c", LOOK, "look", ...args]);
 }
@@ -170,7 +181,8 @@ export const file: Grader<FileSpec> = {
   async evaluate(ctx, spec): Promise<Outcome> {
     const volume = spec.volume === undefined ? undefined : await resolveVolume(ctx, spec.volume);
     if (volume?.outcome) return volume.outcome;
-    if (spec.volume && volume && !(await ctx.docker.volume(volume.name))) {
+    const inspected = volume && (await ctx.docker.volume(volume.name));
+    if (spec.volume && volume && !inspected) {
       const similar = similarName(spec.volume, await ctx.docker.volumeNames());
       const actual: Phrase = similar ? { id: "file.noVolumeSimilar", data: { volume: spec.volume, similar } } : { id: "file.noVolume", data: { volume: spec.volume } };
       if (spec.exists === false) return { passed: true };
@@ -184,8 +196,8 @@ export const file: Grader<FileSpec> = {
       const stopped = await notRunning(ctx, target.name);
       if (stopped) return stopped;
     }
-    const place = placeOf(ctx, spec, target?.name);
-    const read = await look(ctx, spec, place, target?.name, volume?.name);
+    const place = placeOf(ctx, spec, target?.name, inspected || undefined);
+    const read = await look(ctx, spec, place, target?.name);
     const data = { path: spec.path, where: place.where, ...(spec.volume ? { volume: spec.volume } : {}) };
     const exists = read.exitCode === 0;
     if (spec.exists === false) {

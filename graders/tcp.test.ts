@@ -4,7 +4,7 @@ import { said } from "../test/support/said";
 
 const web = { "lamp-web": inspected({ image: "php:7.4-apache" }) };
 const spec = { from: "lamp-web", host: "mysql", port: 3306 };
-const PROBE = "docker run --rm --network container:lamp-web";
+const PROBE = "docker run --rm --label labgrade.probe=1 --network container:lamp-web";
 
 describe("tcp: what was found, in the student's words", () => {
   test.each([
@@ -34,7 +34,7 @@ describe("tcp: what was found, in the student's words", () => {
 describe("tcp: isolation", () => {
   const front = { front: inspected({ image: "nginx:alpine" }) };
   const isolated = { from: "front", host: "db", port: 5432, expect: "unreachable" as const };
-  const probed = (code: number) => fakeContext({ containers: front, commands: { "docker run --rm --network container:front": { exitCode: code } } });
+  const probed = (code: number) => fakeContext({ containers: front, commands: { "docker run --rm --label labgrade.probe=1 --network container:front": { exitCode: code } } });
 
   test.each([[3], [4], [6]])("unreachable passes when the probe exits %i (no name, no connection, no answer in time)", async (code) => {
     expect(await tcp.evaluate(probed(code), isolated)).toMatchObject({ passed: true });

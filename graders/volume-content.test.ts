@@ -4,7 +4,7 @@ import { said } from "../test/support/said";
 
 describe("volume-content", () => {
   test("passes when the probe finds no file missing, different or extra", async () => {
-    const ctx = fakeContext({ volumes: ["mon-volume", "mon-volume-restaure"], commands: { "docker run --rm --network none": { stdout: "" } } });
+    const ctx = fakeContext({ volumes: ["mon-volume", "mon-volume-restaure"], commands: { "docker run --rm --label labgrade.probe=1 --network none": { stdout: "" } } });
     expect(await volumeContent.evaluate(ctx, { volume: "mon-volume-restaure", "same-as": "mon-volume" })).toEqual({ passed: true });
     const probe = ctx.calls.find((argv) => argv[1] === "run")!;
     expect(probe).toEqual(expect.arrayContaining(["mon-volume:/expected:ro", "mon-volume-restaure:/actual:ro"]));
@@ -12,7 +12,7 @@ describe("volume-content", () => {
 
   test("lists the files missing, different and extra, with spaces and accents", async () => {
     const stdout = "missing:documents/rapport final.txt\ndiffers:medias/vidéo.bin\nextra:data/notes.txt\n";
-    const ctx = fakeContext({ volumes: ["mon-volume", "mon-volume-restaure"], commands: { "docker run --rm --network none": { stdout } } });
+    const ctx = fakeContext({ volumes: ["mon-volume", "mon-volume-restaure"], commands: { "docker run --rm --label labgrade.probe=1 --network none": { stdout } } });
     const outcome = await volumeContent.evaluate(ctx, { volume: "mon-volume-restaure", "same-as": "mon-volume" });
     expect(outcome).toMatchObject({ passed: false, messageId: "differs", data: { count: 3 } });
     expect(said("volume-content", outcome)).toEqual({

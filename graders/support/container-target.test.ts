@@ -72,7 +72,7 @@ describe("every grader that names a container takes a Compose service", () => {
     ["exec", (ctx) => exec.evaluate(ctx, { container: { service: "web" }, command: "true", expect: { "exit-code": 0 } }), "docker exec submission-web-1 sh -c true"],
     ["sql", (ctx) => sql.evaluate(ctx, { container: { service: "db" }, engine: "mysql", user: "u", query: "SELECT 1", expect: { output: "webapp" } }), "docker exec submission-db-1 sh -c if command -v mysqladmin"],
     ["file", (ctx) => file.evaluate(ctx, { container: { service: "web", project: "submission" }, path: "/var/www/html/info.php" }), "docker exec submission-web-1 sh -c"],
-    ["tcp", (ctx) => tcp.evaluate(ctx, { from: { service: "web" }, host: "mysql", port: 3306 }), "docker run --rm --network container:submission-web-1"],
+    ["tcp", (ctx) => tcp.evaluate(ctx, { from: { service: "web" }, host: "mysql", port: 3306 }), "docker run --rm --label labgrade.probe=1 --network container:submission-web-1"],
     ["restart", (ctx) => restart.evaluate(ctx, { containers: [{ service: "web" }, { service: "db" }] }), "docker start submission-db-1 submission-web-1"],
   ];
 

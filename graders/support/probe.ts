@@ -2,6 +2,7 @@
  * Short-lived probe containers: how graders look inside volumes (or the
  * submission folder) without touching the student's containers.
  */
+import type { VolumeInspectInfo } from "dockerode";
 import type { CommandResult, GraderContext } from "../types";
 
 /**
@@ -29,4 +30,15 @@ export function runProbe(ctx: GraderContext, mounts: ProbeMount[], script: strin
 /** A refusal when a volume the check reads does not exist (a probe would silently create it). */
 export async function missingVolume(ctx: GraderContext, volume: string): Promise<CommandResult | undefined> {
   return (await ctx.docker.volume(volume)) ? undefined : { exitCode: 125, stdout: "", stderr: `no volume named ${volume}` };
+}
+
+/**
+ * Where a volume's files lie in the sandbox itself, so that reading them needs no
+ * probe (starting one costs most of a second): a local volume without options is
+ * a plain folder of the engine's. A volume with options (type tmpfs, nfs, a bind)
+ * is mounted only inside the containers that use it: a probe must mount it.
+ */
+export function volumeFolder(volume: VolumeInspectInfo): string | undefined {
+  const plain = volume.Driver === "local" && Object.keys(volume.Options ?? {}).length === 0;
+  return plain && volume.Mountpoint?.startsWith("/") ? volume.Mountpoint : undefined;
 }
