@@ -11,13 +11,17 @@ const engine = [
   { Id: "b0".padEnd(64, "2"), Name: "/quirky_hopper", State: { Running: true }, Config: { Labels: { "labgrade.probe": "1" } } },
 ] as unknown as ContainerInspectInfo[];
 
-/** An engine that counts what it is asked: one container inspection per exec, one `docker container inspect` per lookup. */
+const volumes = [{ Name: "web-content", Driver: "local" }, { Name: "mysql-data", Driver: "local" }];
+const networks = [{ Name: "bridge" }, { Name: "lamp" }];
+
+/** An engine that counts what it is asked: one inspection of every container, volume or network per exec, one `docker inspect` per lookup. */
 function fakeEngine() {
   const asked = { execs: 0, lookups: 0, volumes: 0 };
   const shell: SandboxShell = {
-    exec: async (): Promise<CommandResult> => {
+    exec: async (argv): Promise<CommandResult> => {
       asked.execs++;
-      return { exitCode: 0, stdout: JSON.stringify(engine), stderr: "" };
+      const listed = argv.join(" ").includes("docker volume inspect") ? volumes : argv.join(" ").includes("docker network inspect") ? networks : engine;
+      return { exitCode: 0, stdout: JSON.stringify(listed), stderr: "" };
     },
   };
   const docker = {
@@ -50,6 +54,16 @@ describe("inspections shared by checks between two actions", () => {
     expect(asked).toEqual({ execs: 1, lookups: 0, volumes: 0 });
   });
 
+  it("answers every volume and network lookup from one inspection of each, side by side checks asking at once included", async () => {
+    const { asked, cached } = fakeEngine();
+    cached.setCaching(true);
+    const [web, missing, names] = await Promise.all([cached.volume("web-content"), cached.volume("web_content"), cached.volumeNames(), cached.volume("mysql-data")]);
+    expect([web?.Name, missing, names]).toEqual(["web-content", undefined, ["web-content", "mysql-data"]]);
+    expect((await cached.network("lamp"))?.Name).toBe("lamp");
+    expect(await cached.networkNames()).toEqual(["bridge", "lamp"]);
+    expect(asked).toEqual({ execs: 2, lookups: 0, volumes: 0 });
+  });
+
   it("asks again after forget, and asks the engine itself while caching is off", async () => {
     const { asked, cached } = fakeEngine();
     cached.setCaching(true);
@@ -59,11 +73,11 @@ describe("inspections shared by checks between two actions", () => {
     cached.forget();
     await cached.volume("web-content");
     await cached.container("lamp-web");
-    expect(asked).toEqual({ execs: 2, lookups: 0, volumes: 2 });
+    expect(asked).toEqual({ execs: 4, lookups: 0, volumes: 0 });
     cached.setCaching(false);
     await cached.container("lamp-web");
     await cached.container("lamp-web");
     await cached.volume("web-content");
-    expect(asked).toEqual({ execs: 2, lookups: 2, volumes: 3 });
+    expect(asked).toEqual({ execs: 4, lookups: 2, volumes: 1 });
   });
 });

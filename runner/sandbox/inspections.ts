@@ -1,10 +1,10 @@
 /**
  * The inner engine as the checks between two actions see it: one `docker inspect`
- * of every container answers all their container lookups, and each volume or
- * network is inspected once, until an action (or a retry, or a check that may
- * change things) makes the engine forget. Actions always see the engine itself.
+ * of every container answers all their container lookups, and likewise one of
+ * every volume and one of every network, until an action (or a retry, or a check
+ * that may change things) makes the engine forget. Actions always see the engine itself.
  */
-import type { ContainerInspectInfo } from "dockerode";
+import type { ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
 import { PROBE_LABEL } from "../../graders/support/probe";
 import type { InnerDocker, SandboxShell } from "../../graders/types";
 
@@ -15,8 +15,12 @@ export interface Inspections extends InnerDocker {
   forget(): void;
 }
 
-// Every container's inspection in one exec; `docker container inspect NAME` answers the same JSON.
-const INSPECT_ALL = 'ids=$(docker ps -aq --no-trunc); if [ -z "$ids" ]; then echo "[]"; else docker container inspect $ids; fi';
+/** Every container's, volume's or network's inspection in one exec: the JSON `docker <kind> inspect NAME` answers. */
+function inspectAll(kind: "container" | "volume" | "network"): string {
+  // Volume names have no spaces, and ids none: the list splits on words.
+  const list = { container: "docker ps -aq --no-trunc", volume: "docker volume ls -q", network: "docker network ls -q --no-trunc" }[kind];
+  return `found=$(${list}); if [ -z "$found" ]; then echo "[]"; else docker ${kind} inspect $found; fi`;
+}
 
 /** The container `docker container inspect key` names: its full id, then its name, then a unique id prefix. */
 function lookup(all: ContainerInspectInfo[], key: string): ContainerInspectInfo | undefined {
@@ -31,39 +35,52 @@ function lookup(all: ContainerInspectInfo[], key: string): ContainerInspectInfo 
 
 export function inspections(docker: InnerDocker, shell: SandboxShell): Inspections {
   let caching = false;
-  let seen = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string, ask: () => Promise<T>): Promise<T> => {
-    if (!caching) return ask();
-    if (!seen.has(key)) seen.set(key, ask());
-    return seen.get(key) as Promise<T>;
+  let seen = new Map<string, Promise<unknown[] | undefined>>();
+  /** All of a kind as seen since the last forget; undefined while not caching, or when the listing could not be read. */
+  const all = async <T>(kind: "container" | "volume" | "network"): Promise<T[] | undefined> => {
+    if (!caching) return undefined;
+    if (!seen.has(kind)) {
+      const asked = shell.exec(["sh", "-c", inspectAll(kind)]).then((result) => {
+        try {
+          // One removed between the list and the inspection is left out; the others are printed.
+          return JSON.parse(result.stdout) as unknown[];
+        } catch {
+          return undefined;
+        }
+      });
+      seen.set(kind, asked);
+    }
+    return (await seen.get(kind)) as T[] | undefined;
   };
-  const containers = () =>
-    once("containers", async () => {
-      const result = await shell.exec(["sh", "-c", INSPECT_ALL]);
-      try {
-        // A container removed between ps and inspect is left out; the others are printed.
-        const all = JSON.parse(result.stdout) as ContainerInspectInfo[];
-        return all.filter((c) => !c.Config?.Labels?.[PROBE_LABEL]);
-      } catch {
-        return undefined;
-      }
-    });
+  const containers = async () => (await all<ContainerInspectInfo>("container"))?.filter((c) => !c.Config?.Labels?.[PROBE_LABEL]);
+  const volumes = () => all<VolumeInspectInfo>("volume");
+  const networks = () => all<NetworkInspectInfo>("network");
   return {
     ...docker,
     async container(name) {
-      if (!caching) return docker.container(name);
-      const all = await containers();
-      return all ? lookup(all, name) : docker.container(name);
+      const found = await containers();
+      return found ? lookup(found, name) : docker.container(name);
     },
     async containerNames() {
-      if (!caching) return docker.containerNames();
-      const all = await containers();
-      return all ? all.map((c) => c.Name.replace(/^\//, "")) : docker.containerNames();
+      const found = await containers();
+      return found ? found.map((c) => c.Name.replace(/^\//, "")) : docker.containerNames();
     },
-    volume: (name) => once(`volume ${name}`, () => docker.volume(name)),
-    network: (name) => once(`network ${name}`, () => docker.network(name)),
-    volumeNames: () => once("volumes", () => docker.volumeNames()),
-    networkNames: () => once("networks", () => docker.networkNames()),
+    async volume(name) {
+      const found = await volumes();
+      return found ? found.find((v) => v.Name === name) : docker.volume(name);
+    },
+    async network(name) {
+      const found = await networks();
+      return found ? found.find((n) => n.Name === name) : docker.network(name);
+    },
+    async volumeNames() {
+      const found = await volumes();
+      return found ? found.map((v) => v.Name) : docker.volumeNames();
+    },
+    async networkNames() {
+      const found = await networks();
+      return found ? found.map((n) => n.Name) : docker.networkNames();
+    },
     setCaching(on) {
       caching = on;
       if (!on) seen = new Map();
