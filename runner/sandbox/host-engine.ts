@@ -8,6 +8,7 @@
 import type Dockerode from "dockerode";
 import { SandboxUnavailableError } from "../errors";
 import { engineAddress } from "./image-label";
+import { loadDockerode } from "./lean-dockerode";
 
 // Ryuk's image cannot be pulled on every machine; labgrade cleans up by labels.
 process.env.TESTCONTAINERS_RYUK_DISABLED ??= "true";
@@ -20,7 +21,7 @@ async function resolved(): Promise<Dockerode> {
     const { getContainerRuntimeClient } = require("testcontainers") as typeof import("testcontainers");
     return (await getContainerRuntimeClient()).container.dockerode;
   }
-  const DockerodeClass = require("dockerode") as typeof Dockerode;
+  const DockerodeClass = loadDockerode();
   const docker = new DockerodeClass(address);
   await docker.ping();
   return docker;
