@@ -63,3 +63,23 @@ test("two processes preparing the same seed at once leave one complete seed", as
     execFileSync("docker", ["volume", "rm", "-f", volume]);
   }
 });
+
+test("a grading on a store that lacks its seed builds the seed, then grades", async () => {
+  const volume = `labgrade-store-test-missing-${process.pid}`;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-missing-seed-"));
+  try {
+    const rubric = path.join(ROOT, "test", "rubrics", "compose-log.yaml");
+    const json = path.join(out, "r.json");
+    const graded = await runCli(["grade", path.join(ROOT, "test", "submissions", "compose-log"), "--rubric", rubric, "--json", json, "--verbose"], { env: { LABGRADE_STORE_VOLUME: volume } });
+    expect(graded.code).toBe(0);
+    const key = /seed ([0-9a-f]{16}) built/.exec(graded.stderr)?.[1];
+    expect(key).toBeDefined();
+    expect(graded.stderr).toContain(`cloned seed ${key}`);
+    const result = JSON.parse(fs.readFileSync(json, "utf8")) as GradeResult;
+    expect(result.checks.map((c) => [c.id, c.status])).toEqual([["both-spellings-logged", "passed"]]);
+    expect(inStore(volume, "ls /store/seeds").split("\n").filter(Boolean)).toEqual([key]);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+    execFileSync("docker", ["volume", "rm", "-f", volume]);
+  }
+});

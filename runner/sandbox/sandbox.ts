@@ -10,13 +10,13 @@ import { SandboxUnavailableError } from "../errors";
 import type { Limits } from "../rubric/types";
 import { log } from "../log";
 import { sandboxImageName } from "./catalog";
-import { startDind, type StartedDind } from "./dind";
+import { startDind, type DindOptions, type StartedDind } from "./dind";
 import { execIn } from "./container-exec";
 import { hostDocker } from "./host-engine";
 import { runOnHost } from "./host-process";
 import { transferImages } from "./image-transfer";
 import { LABEL_SEED } from "./labels";
-import { ensureSeed, resolveImages, type Seed } from "./seed";
+import { ensureSeed, resolveImages, SEED_MISSING, seedOf, type Seed } from "./seed";
 import { STORE_VOLUME } from "./image-store";
 
 /** A submission larger than this is refused: it is a folder of scripts, not a data set. */
@@ -52,14 +52,33 @@ function slug(text: string): string {
 }
 
 /** The seed for these images, or undefined (with a log line) when the store cannot be used. */
-async function seedOrFallback(images: string[]): Promise<Seed | undefined> {
+async function seedOrFallback(images: string[], find: (images: string[]) => Promise<Seed>): Promise<Seed | undefined> {
   try {
-    return await ensureSeed(images);
+    return await find(images);
   } catch (error) {
     if (error instanceof SandboxUnavailableError) throw error;
     log(`the image store is unavailable (${(error as Error).message.split("\n")[0]}); loading images with docker save | docker load instead`);
     return undefined;
   }
+}
+
+function sandboxOptions(request: SandboxRequest, seed: Seed | undefined): DindOptions {
+  return {
+    image: sandboxImageName(),
+    name: `labgrade-${slug(request.label)}-${randomBytes(4).toString("hex")}`,
+    role: "sandbox",
+    labels: seed ? { [LABEL_SEED]: seed.key } : {},
+    storeVolume: seed ? STORE_VOLUME : undefined,
+    env: seed ? { LABGRADE_SEED: seed.key } : {},
+    memoryBytes: request.limits.memoryBytes,
+    cpus: request.limits.cpus,
+    pids: request.limits.pids,
+    network: request.limits.network,
+    // tmpfs counts against the sandbox's memory: half of it for the engine's files and a
+    // quarter (at most 512 MiB) for the rest of the root leave the remainder to the services.
+    diskBytes: seed ? Math.floor(request.limits.memoryBytes / 2) : undefined,
+    rootBytes: seed ? Math.min(ROOT_BYTES_MAX, Math.floor(request.limits.memoryBytes / 4)) : undefined,
+  };
 }
 
 export class Sandbox implements SandboxShell {
@@ -99,27 +118,20 @@ export class Sandbox implements SandboxShell {
   private static async startUnguarded(request: SandboxRequest): Promise<Sandbox> {
     const wanted = request.provisioning ?? (process.env.LABGRADE_IMAGES as ImageProvisioning | undefined) ?? "clone";
     const docker = await hostDocker();
-    const seedStarted = Date.now();
-    const seed = wanted === "clone" ? await seedOrFallback(request.images) : undefined;
-    const images = seed?.images ?? (await resolveImages(request.images));
-    const seedMs = Date.now() - seedStarted;
-    const started = Date.now();
-    const dind = await startDind({
-      image: sandboxImageName(),
-      name: `labgrade-${slug(request.label)}-${randomBytes(4).toString("hex")}`,
-      role: "sandbox",
-      labels: seed ? { [LABEL_SEED]: seed.key } : {},
-      storeVolume: seed ? STORE_VOLUME : undefined,
-      env: seed ? { LABGRADE_SEED: seed.key } : {},
-      memoryBytes: request.limits.memoryBytes,
-      cpus: request.limits.cpus,
-      pids: request.limits.pids,
-      network: request.limits.network,
-      // tmpfs counts against the sandbox's memory: half of it for the engine's files and a
-      // quarter (at most 512 MiB) for the rest of the root leave the remainder to the services.
-      diskBytes: seed ? Math.floor(request.limits.memoryBytes / 2) : undefined,
-      rootBytes: seed ? Math.min(ROOT_BYTES_MAX, Math.floor(request.limits.memoryBytes / 4)) : undefined,
+    let seedMs = Date.now();
+    let seed = wanted === "clone" ? await seedOrFallback(request.images, seedOf) : undefined;
+    seedMs = Date.now() - seedMs;
+    let started = Date.now();
+    const dind = await startDind(sandboxOptions(request, seed)).catch(async (error: Error) => {
+      if (!seed || !SEED_MISSING.test(error.message)) throw error;
+      // The store lacks the seed (a rebuilt stand-in, a cleaned store): built, then the sandbox again.
+      const building = Date.now();
+      seed = await seedOrFallback(request.images, ensureSeed);
+      seedMs += Date.now() - building;
+      started = Date.now();
+      return startDind(sandboxOptions(request, seed));
     });
+    const images = seed?.images ?? (await resolveImages(request.images));
     const startMs = Date.now() - started;
     const cloneLine = dind.startupLog.find((line) => line.includes("labgrade: cloned seed"));
     const cloneMs = Number(/in (\d+) ms/.exec(cloneLine ?? "")?.[1] ?? 0);
