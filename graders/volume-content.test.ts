@@ -7,7 +7,14 @@ describe("volume-content", () => {
     const ctx = fakeContext({ volumes: ["mon-volume", "mon-volume-restaure"], commands: { "docker run --rm --label labgrade.probe=1 --network none": { stdout: "" } } });
     expect(await volumeContent.evaluate(ctx, { volume: "mon-volume-restaure", "same-as": "mon-volume" })).toEqual({ passed: true });
     const probe = ctx.calls.find((argv) => argv[1] === "run")!;
-    expect(probe).toEqual(expect.arrayContaining(["mon-volume:/expected:ro", "mon-volume-restaure:/actual:ro"]));
+    expect(probe).toEqual(expect.arrayContaining(["mon-volume:/volume-1:ro", "mon-volume-restaure:/volume-2:ro", "/volume-1", "/volume-2"]));
+  });
+
+  test("plain local volumes are compared in their folders on the sandbox's engine, with no probe", async () => {
+    const ctx = fakeContext({ commands: { "sh -c": { stdout: "" } } });
+    ctx.docker.volume = async (name) => ({ Name: name, Driver: "local", Options: null, Mountpoint: `/var/lib/docker/volumes/${name}/_data` }) as never;
+    expect(await volumeContent.evaluate(ctx, { volume: "mon-volume-restaure", "same-as": "mon-volume" })).toEqual({ passed: true });
+    expect(ctx.calls).toEqual([["sh", "-c", expect.any(String), "read", "/var/lib/docker/volumes/mon-volume/_data", "/var/lib/docker/volumes/mon-volume-restaure/_data"]]);
   });
 
   test("lists the files missing, different and extra, with spaces and accents", async () => {

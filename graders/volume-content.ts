@@ -1,7 +1,7 @@
 /** Two volumes hold the same files, byte for byte: a restore gave back what was saved. */
 import type { Grader, Outcome, Phrase } from "./types";
 import { firstFewPhrases } from "./support/items";
-import { missingVolume, runProbe } from "./support/probe";
+import { readVolumes } from "./support/probe";
 import { resolveVolumes, volumeTargetMessages, volumeTargetMessagesFr } from "./support/volume-target";
 
 export interface VolumeContentSpec {
@@ -9,12 +9,13 @@ export interface VolumeContentSpec {
   "same-as": string;
 }
 
-// Lists files missing on one side, and files whose bytes differ.
+// Lists files missing on one side, and files whose bytes differ: $1 the reference's folder, $2 the checked one's.
 const COMPARE = `
-cd /expected && find . -type f | while IFS= read -r f; do
-  if [ ! -f "/actual/$f" ]; then echo "missing:\${f#./}"; elif ! cmp -s "$f" "/actual/$f"; then echo "differs:\${f#./}"; fi
+expected=$1; actual=$2
+cd "$expected" && find . -type f | while IFS= read -r f; do
+  if [ ! -f "$actual/$f" ]; then echo "missing:\${f#./}"; elif ! cmp -s "$f" "$actual/$f"; then echo "differs:\${f#./}"; fi
 done
-cd /actual && find . -type f | while IFS= read -r f; do [ -f "/expected/$f" ] || echo "extra:\${f#./}"; done`;
+cd "$actual" && find . -type f | while IFS= read -r f; do [ -f "$expected/$f" ] || echo "extra:\${f#./}"; done`;
 
 const messages = {
   missing: "Expected a volume named {volume}, but there is none. Check that your script creates it (docker run -v {volume}:/data ... creates it).",
@@ -70,12 +71,13 @@ export const volumeContent: Grader<VolumeContentSpec> = {
     const resolved = await resolveVolumes(ctx, [spec.volume, spec["same-as"]]);
     if (resolved.outcome) return resolved.outcome;
     const [checked, reference] = [resolved.names.get(spec.volume)!, resolved.names.get(spec["same-as"])!];
-    if (await missingVolume(ctx, checked)) {
+    const [checkedVolume, referenceVolume] = [await ctx.docker.volume(checked), await ctx.docker.volume(reference)];
+    if (!checkedVolume) {
       return { passed: false, messageId: "missing", data: { volume: spec.volume }, expected: [{ id: "vc.volume", data: { volume: spec.volume } }], actual: [{ id: "vc.noVolume", data: { volume: spec.volume } }] };
     }
     // Without its reference volume a probe would compare with an empty one it creates: not the student's fault.
-    if (await missingVolume(ctx, reference)) return { passed: false, messageId: "error", data: { reason: { id: "vc.noReference", data: { volume: spec["same-as"] } } } };
-    const result = await runProbe(ctx, [{ source: reference, target: "/expected" }, { source: checked, target: "/actual" }], COMPARE, [], 120_000);
+    if (!referenceVolume) return { passed: false, messageId: "error", data: { reason: { id: "vc.noReference", data: { volume: spec["same-as"] } } } };
+    const result = await readVolumes(ctx, [referenceVolume, checkedVolume], COMPARE, 120_000);
     if (result.exitCode !== 0) return { passed: false, messageId: "error", data: { reason: { id: "vc.probeFailed" } } };
     // Sorted, so that the few named are the same whatever the file system lists first.
     const problems = result.stdout.split("\n").filter(Boolean).sort((a, b) => a.slice(a.indexOf(":")).localeCompare(b.slice(b.indexOf(":"))));

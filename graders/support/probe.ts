@@ -42,3 +42,15 @@ export function volumeFolder(volume: VolumeInspectInfo): string | undefined {
   const plain = volume.Driver === "local" && Object.keys(volume.Options ?? {}).length === 0;
   return plain && volume.Mountpoint?.startsWith("/") ? volume.Mountpoint : undefined;
 }
+
+/**
+ * Runs a script that reads volumes, given their folders as $1, $2, ...: in the
+ * sandbox itself when every one is a plain folder there, else in a probe that
+ * mounts them read-only.
+ */
+export function readVolumes(ctx: GraderContext, volumes: VolumeInspectInfo[], script: string, timeoutMs = 60_000): Promise<CommandResult> {
+  const folders = volumes.map(volumeFolder);
+  if (folders.every((folder) => folder !== undefined)) return ctx.shell.exec(["sh", "-c", script, "read", ...(folders as string[])], { timeoutMs });
+  const targets = volumes.map((_, i) => `/volume-${i + 1}`);
+  return runProbe(ctx, volumes.map((volume, i) => ({ source: volume.Name, target: targets[i] })), script, targets, timeoutMs);
+}

@@ -88,7 +88,7 @@ describe("every grader that names a volume takes a compose file's volume", () =>
       return ctx.calls.filter((argv) => argv[1] === "run").map((argv) => argv.filter((_a, i) => argv[i - 1] === "-v"));
     };
     expect(await probes((ctx) => file.evaluate(ctx, { volume: "web-content", path: "info.php" }))).toEqual([["submission_web-content:/probe:ro"]]);
-    expect(await probes((ctx) => volumeContent.evaluate(ctx, { volume: "web-content", "same-as": "mysql-data" }))).toEqual([["submission_mysql-data:/expected:ro", "submission_web-content:/actual:ro"]]);
+    expect(await probes((ctx) => volumeContent.evaluate(ctx, { volume: "web-content", "same-as": "mysql-data" }))).toEqual([["submission_mysql-data:/volume-1:ro", "submission_web-content:/volume-2:ro"]]);
     expect((await probes((ctx) => archive.evaluate(ctx, { file: "b.tar.gz", "holds-volume": "mysql-data" })))[0]).toContain("submission_mysql-data:/volume:ro");
     expect(await probes((ctx) => seedVolume.evaluate(ctx, { volume: "mysql-data", files: [{ path: "a", content: "x" }] }))).toEqual([["submission_mysql-data:/target"]]);
   });
