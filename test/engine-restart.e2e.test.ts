@@ -4,9 +4,11 @@
  * exec-root, socket and bridge, no iptables rules), loads the two images the
  * batch needs into it, points the batch at it through DOCKER_HOST, and restarts
  * that engine while two sandboxes run. The students whose sandbox died get
- * error results; the same command run again completes them.
+ * error results; the same command run again completes them. Each script holds
+ * its sandbox until the engine is back (the test then lets it go on), so the
+ * gradings after the restart do not wait for nothing.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -22,7 +24,10 @@ const DOCKER_HOST = `unix://${socket}`;
 const rubric = path.join(tmp, "lab.yaml");
 const classDir = path.join(tmp, "class");
 const out = path.join(tmp, "grades");
+/** The file in a sandbox that lets its script end (see releaseScripts). */
+const RELEASED = "/tmp/labgrade-test-released";
 let engine: ChildProcess | undefined;
+let stopReleasing = async (): Promise<void> => {};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const onEngine = (args: string[]) => execFileSync("docker", args, { encoding: "utf8", env: { ...process.env, DOCKER_HOST } });
@@ -33,6 +38,24 @@ async function until(what: string, condition: () => boolean, limitMs = 180_000):
     if (waited > limitMs) throw new Error(`gave up waiting for ${what}`);
     await sleep(250);
   }
+}
+
+/** Tells every script running on the test's engine, from now until the returned stop, that it may end. */
+function releaseScripts(): () => Promise<void> {
+  let stopped = false;
+  const docker = (args: string[]) =>
+    new Promise<string>((resolve) => execFile("docker", args, { encoding: "utf8", env: { ...process.env, DOCKER_HOST } }, (error, stdout) => resolve(error ? "" : stdout)));
+  const loop = (async () => {
+    while (!stopped) {
+      const sandboxes = (await docker(["ps", "-q", "--filter", "label=labgrade.role=sandbox"])).split("\n").filter(Boolean);
+      await Promise.all(sandboxes.map((id) => docker(["exec", id, "touch", RELEASED])));
+      await sleep(500);
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+  };
 }
 
 /** Whether the script in this sandbox got as far as its volume. */
@@ -102,14 +125,16 @@ beforeAll(async () => {
     rubric,
     "id: restart\ntitle: Restart\nimages: [alpine:latest]\nsubmission: { script: run.sh, timeout: 120s }\nsteps:\n  - { check: data, points: 2, volume: { names: [data] } }\n",
   );
-  // Each script waits long enough for the engine to be restarted under it.
+  // Each script waits long enough for the engine to be restarted under it: until the test releases it, 25 s at most.
+  const script = `#!/bin/sh\ndocker volume create data\ni=0\nwhile [ ! -e ${RELEASED} ] && [ $i -lt 25 ]; do sleep 1; i=$((i + 1)); done\n`;
   for (const student of ["ana", "ben", "cleo", "dev"]) {
     fs.mkdirSync(path.join(classDir, student), { recursive: true });
-    fs.writeFileSync(path.join(classDir, student, "run.sh"), "#!/bin/sh\ndocker volume create data\nsleep 25\n", { mode: 0o755 });
+    fs.writeFileSync(path.join(classDir, student, "run.sh"), script, { mode: 0o755 });
   }
 });
 
 afterAll(async () => {
+  await stopReleasing();
   if (engine && engine.exitCode === null && answers()) {
     const ids = onEngine(["ps", "-aq"]).split("\n").filter(Boolean);
     if (ids.length) onEngine(["rm", "-f", "-v", ...ids]);
@@ -134,6 +159,7 @@ test("a restart of the engine mid-batch gives the affected students error result
   });
   await stopEngine();
   await startEngine();
+  stopReleasing = releaseScripts();
   const code = await closed;
 
   expect([0, 3]).toContain(code);
@@ -146,6 +172,7 @@ test("a restart of the engine mid-batch gives the affected students error result
   if (onEngine(["ps", "-aq", "--filter", "label=labgrade.role=sandbox"]).trim()) expect(stderr).toContain("`labgrade clean` removes the sandboxes it held");
 
   const rerun = await runCli(["batch", classDir, "--rubric", rubric, "--out", out, "--parallel", "2"], { env: { DOCKER_HOST } });
+  await stopReleasing();
   expect(rerun.code).toBe(0);
   expect(rerun.stderr).toContain(`grading ${affected.length}, `);
   expect(rerun.stderr).toContain(`${affected.length} graded again (earlier grading errored: ${affected.length})`);
