@@ -1,7 +1,9 @@
 /**
  * Grades every fixture submission (fixtures/submissions/<rubric>/<case>/)
  * through the real CLI in real sandboxes, and compares each check's status
- * and the total with the case's expected.json.
+ * and the total with the case's expected.json. Some fixtures are graded four
+ * more times among the others: each of their five gradings, under that load,
+ * must give the same checks, points, words and score.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -61,7 +63,14 @@ const cases: Case[] = fs.readdirSync(SUBMISSIONS).sort().flatMap((rubric) =>
     .filter((c) => only.test(`${c.rubric}/${c.name}`)),
 );
 
+/** The fixtures graded five times in all (determinism): a full-marks one and a failing one. */
+const REPEATED = ["lamp-stack/reference", "lamp-stack/no-volumes"];
+const REPEATS = 4;
+const repeated = cases.filter((c) => REPEATED.includes(`${c.rubric}/${c.name}`));
+const repeats = repeated.flatMap((c) => [...Array(REPEATS).keys()].map((i) => ({ c, i })));
+
 const graded = new Map<Case, Graded>();
+const regraded = new Map<Case, Graded[]>();
 const hostBefore = new Map<string, string>();
 
 /** A file's content hash, or undefined when it cannot be read (then there is nothing to compare). */
@@ -81,13 +90,17 @@ beforeAll(async () => {
     const print = fingerprint(file);
     if (print) hostBefore.set(file, print);
   }
-  await inPool(cases, PARALLEL, async (c) => {
-    const json = path.join(out, `${c.rubric}--${c.name}.json`);
-    const junit = path.join(out, `${c.rubric}--${c.name}.xml`);
+  // The repeats first: the longest gradings, they then run while the others load the engine.
+  const gradings = [...repeats, ...cases.map((c) => ({ c, i: undefined }))];
+  await inPool(gradings, PARALLEL, async ({ c, i }) => {
+    const base = path.join(out, `${c.rubric}--${c.name}${i === undefined ? "" : `--again-${i}`}`);
+    const [json, junit] = [`${base}.json`, `${base}.xml`];
     const rubric = path.join(ROOT, "rubrics", `${c.rubric}.yaml`);
     const run = await runCli(["grade", c.dir, "--rubric", rubric, "--json", json, "--junit", junit, ...(c.expected.args ?? [])]);
     const result = fs.existsSync(json) ? (JSON.parse(fs.readFileSync(json, "utf8")) as GradeResult) : undefined;
-    graded.set(c, { run, result, junit: fs.existsSync(junit) ? fs.readFileSync(junit, "utf8") : undefined });
+    const done = { run, result, junit: fs.existsSync(junit) ? fs.readFileSync(junit, "utf8") : undefined };
+    if (i === undefined) graded.set(c, done);
+    else regraded.set(c, [...(regraded.get(c) ?? []), done]);
   });
 });
 
@@ -149,9 +162,28 @@ describe.each(cases.map((c) => [`${c.rubric}/${c.name}`, c] as const))("%s", (_l
   }
 });
 
+/** What must not vary from one grading to the next: each check's status, points and words, and the score. */
+function verdict(result: GradeResult | undefined) {
+  return {
+    score: result?.score,
+    status: result?.status,
+    checks: result?.checks.map(({ id, status, points, message, expected, actual }) => ({ id, status, points, message, expected, actual })),
+  };
+}
+
+describe.each(repeated.map((c) => [`${c.rubric}/${c.name}`, c] as const))("%s graded five times", (_label, c) => {
+  test("gives the same checks, points, words and score every time", () => {
+    const all = [graded.get(c)!, ...(regraded.get(c) ?? [])];
+    expect(all.map(({ run }) => run.code)).toEqual(Array(REPEATS + 1).fill(0));
+    const verdicts = all.map(({ result }) => verdict(result));
+    expect(verdicts[0]!.checks).toHaveLength(Object.keys(c.expected.checks).length);
+    for (const other of verdicts.slice(1)) expect(other).toEqual(verdicts[0]);
+  });
+});
+
 test("grading leaves none of its containers, volumes or networks on the engine", async () => {
   // Something to look at: one sandbox at least for every grading that had one.
-  const sandboxes = [...graded.values()].filter((g) => g.result?.sandbox).length;
+  const sandboxes = [...graded.values(), ...[...regraded.values()].flat()].filter((g) => g.result?.sandbox).length;
   expect(watch.created.size).toBeGreaterThanOrEqual(sandboxes);
   expect(await watch.leftovers()).toEqual({ containers: [], volumes: [], networks: [] });
 });
