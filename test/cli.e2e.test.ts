@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { GradeResult } from "../runner/result";
-import { ROOT, runCli, TEST_RUN } from "./support/cli";
+import { ROOT, runCli, TEST_RUN, type CliRun } from "./support/cli";
 import { EngineWatch } from "./support/engine-state";
 
 const LAMP = path.join(ROOT, "rubrics", "lamp-stack.yaml");
@@ -73,38 +73,47 @@ describe("exit codes", () => {
   });
 });
 
-test("--images load provides the images with docker save | docker load instead of the store", async () => {
-  const json = path.join(out, "load.json");
-  const run = await runCli(["grade", path.join(ROOT, "test", "submissions", "chatty"), "--rubric", LIMITS, "--json", json, "--images", "load", "--verbose"]);
-  expect(run.code).toBe(0);
-  const result = readResult(json);
-  expect(result.sandbox?.images).toBe("load");
-  expect(result.checks[0].status).toBe("passed");
-});
+describe("three gradings of the limits rubric, run at once (none depends on another)", () => {
+  const runs: Record<string, CliRun> = {};
+  const json = (name: string) => path.join(out, `${name}.json`);
 
-describe("limits", () => {
-  test("a script that never ends is stopped at its time limit and the state it left is graded", async () => {
-    const json = path.join(out, "sleeps.json");
-    const run = await runCli(["grade", path.join(ROOT, "test", "submissions", "sleeps-forever"), "--rubric", LIMITS, "--json", json]);
-    expect(run.code).toBe(0);
-    const result = readResult(json);
-    expect(result.run).toMatchObject({ timedOut: true, exitCode: null });
-    expect(result.warnings.join("\n")).toContain("Your script was stopped after 5 s");
-    expect(result.checks.map((c) => [c.id, c.status])).toEqual([["marker-volume", "passed"]]);
-    expect(result.run.output).toContain("waiting forever");
+  beforeAll(async () => {
+    const grade = (name: string, submission: string, ...args: string[]) =>
+      runCli(["grade", path.join(ROOT, "test", "submissions", submission), "--rubric", LIMITS, "--json", json(name), ...args]).then((run) => (runs[name] = run));
+    // 50 MB through a terminal: under load that outlasts the rubric's 5 s, and the time limit is not what the chatty gradings test.
+    await Promise.all([
+      grade("load", "chatty", "--images", "load", "--verbose", "--timeout", "120s"),
+      grade("sleeps", "sleeps-forever"),
+      grade("chatty", "chatty", "--timeout", "120s"),
+    ]);
   });
 
-  test("only the tail of a flood of output is kept, and the rest is counted", async () => {
-    const json = path.join(out, "chatty.json");
-    // 50 MB through a terminal: under load that outlasts the rubric's 5 s, and the time limit is not what this tests.
-    const run = await runCli(["grade", path.join(ROOT, "test", "submissions", "chatty"), "--rubric", LIMITS, "--json", json, "--timeout", "120s"]);
-    expect(run.code).toBe(0);
-    const result = readResult(json);
-    expect(Buffer.byteLength(result.run.output)).toBeLessThanOrEqual(64 * 1024);
-    expect(result.run.output.trimEnd().endsWith("LAST LINE")).toBe(true);
-    expect(result.run.output).toContain("la même ligne, encore et encore — données");
-    expect(result.run.droppedBytes).toBeGreaterThan(40_000_000);
+  test("--images load provides the images with docker save | docker load instead of the store", () => {
+    expect(runs["load"]!.code).toBe(0);
+    const result = readResult(json("load"));
+    expect(result.sandbox?.images).toBe("load");
     expect(result.checks[0].status).toBe("passed");
+  });
+
+  describe("limits", () => {
+    test("a script that never ends is stopped at its time limit and the state it left is graded", () => {
+      expect(runs["sleeps"]!.code).toBe(0);
+      const result = readResult(json("sleeps"));
+      expect(result.run).toMatchObject({ timedOut: true, exitCode: null });
+      expect(result.warnings.join("\n")).toContain("Your script was stopped after 5 s");
+      expect(result.checks.map((c) => [c.id, c.status])).toEqual([["marker-volume", "passed"]]);
+      expect(result.run.output).toContain("waiting forever");
+    });
+
+    test("only the tail of a flood of output is kept, and the rest is counted", () => {
+      expect(runs["chatty"]!.code).toBe(0);
+      const result = readResult(json("chatty"));
+      expect(Buffer.byteLength(result.run.output)).toBeLessThanOrEqual(64 * 1024);
+      expect(result.run.output.trimEnd().endsWith("LAST LINE")).toBe(true);
+      expect(result.run.output).toContain("la même ligne, encore et encore — données");
+      expect(result.run.droppedBytes).toBeGreaterThan(40_000_000);
+      expect(result.checks[0].status).toBe("passed");
+    });
   });
 });
 
