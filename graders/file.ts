@@ -27,9 +27,11 @@ const MAX_BYTES = 1024 * 1024;
 // Prints the file (exit 0). When it is not there (exit 3), what its folder
 // holds (entry:) or that the folder is missing (nodir), and files of the same
 // name near it (near:), so that the message can name the near miss. Exit 4:
-// a folder where a file was expected.
+// a folder where a file was expected. A volume's folder that is gone (its
+// engine's files wiped) is empty, as a container mounting it would find it.
 const LOOK = `
 max=$1; root=$2; rel=$3; around=$4
+[ -z "$root" ] || [ -d "$root" ] || exit 3
 f="$root/$rel"
 if [ -f "$f" ]; then head -c "$max" "$f"; exit 0; fi
 [ -d "$f" ] && exit 4

@@ -10,12 +10,14 @@ export interface VolumeContentSpec {
 }
 
 // Lists files missing on one side, and files whose bytes differ: $1 the reference's folder, $2 the checked one's.
+// A folder that is gone (its engine's files wiped) holds nothing, as a container mounting the volume would find it.
 const COMPARE = `
 expected=$1; actual=$2
-cd "$expected" && find . -type f | while IFS= read -r f; do
-  if [ ! -f "$actual/$f" ]; then echo "missing:\${f#./}"; elif ! cmp -s "$f" "$actual/$f"; then echo "differs:\${f#./}"; fi
+files() { [ -d "$1" ] && (cd "$1" && find . -type f); }
+files "$expected" | while IFS= read -r f; do
+  if [ ! -f "$actual/$f" ]; then echo "missing:\${f#./}"; elif ! cmp -s "$expected/$f" "$actual/$f"; then echo "differs:\${f#./}"; fi
 done
-cd "$actual" && find . -type f | while IFS= read -r f; do [ -f "$expected/$f" ] || echo "extra:\${f#./}"; done`;
+files "$actual" | while IFS= read -r f; do [ -f "$expected/$f" ] || echo "extra:\${f#./}"; done`;
 
 const messages = {
   missing: "Expected a volume named {volume}, but there is none. Check that your script creates it (docker run -v {volume}:/data ... creates it).",
