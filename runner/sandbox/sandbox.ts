@@ -118,9 +118,9 @@ export class Sandbox implements SandboxShell {
   private static async startUnguarded(request: SandboxRequest): Promise<Sandbox> {
     const wanted = request.provisioning ?? (process.env.LABGRADE_IMAGES as ImageProvisioning | undefined) ?? "clone";
     const docker = await hostDocker();
-    let seedMs = Date.now();
+    const seedStarted = Date.now();
     let seed = wanted === "clone" ? await seedOrFallback(request.images, seedOf) : undefined;
-    seedMs = Date.now() - seedMs;
+    let seedMs = Date.now() - seedStarted;
     let started = Date.now();
     const dind = await startDind(sandboxOptions(request, seed)).catch(async (error: Error) => {
       if (!seed || !SEED_MISSING.test(error.message)) throw error;
