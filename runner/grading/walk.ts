@@ -186,9 +186,11 @@ function record(walk: Walk, settled: Settled, stoppedBefore: boolean): void {
   const { step } = settled;
   const lang = run.options.lang;
   const stopped: NotRun = { reason: { id: "engine.stopped" }, status: "failed" };
-  const notRun = settled.notRun?.reason.id === "engine.notSelected" ? settled.notRun : stoppedBefore ? stopped : settled.notRun;
-  if (notRun) return recordNotRun(walk, step, notRun);
-  if (settled.notRun) return;
+  if (settled.notRun || stoppedBefore) {
+    // A check left out by --only stays left out; any other fails once the engine is known stopped.
+    const notSelected = settled.notRun?.reason.id === "engine.notSelected";
+    return recordNotRun(walk, step, settled.notRun && (notSelected || !stoppedBefore) ? settled.notRun : stopped);
+  }
   if (step.kind === "action") {
     if (!settled.outcome.passed && !walk.engineStopped) {
       run.warnings.push(run.t("warning.stepIncomplete", { id: step.id, title: step.title, reason: settled.error ?? outcomeMessage(step, settled.outcome, lang) }));
