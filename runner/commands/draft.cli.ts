@@ -1,6 +1,5 @@
 /** `labgrade draft`'s command line. */
-import { UsageError } from "../errors";
-import { isLang, LANGS, type Lang } from "../i18n";
+import { langOption, type Lang } from "../i18n";
 import { command, one, text, UsageErrorWithHelp } from "./command";
 
 export interface DraftArgs {
@@ -24,8 +23,7 @@ export const draft = command<DraftArgs>({
   args(positionals, values) {
     const images = (text(values, "images") ?? "").split(",").map((image) => image.trim()).filter(Boolean);
     if (!images.length) throw new UsageErrorWithHelp("draft needs --images: the images the lab uses, e.g. --images mysql:8.0,php:7.4-apache");
-    const lang = text(values, "lang");
-    if (lang !== undefined && !isLang(lang)) throw new UsageError(`--lang takes ${LANGS.join(" or ")}, got ${lang}`);
+    const lang = langOption(text(values, "lang"), process.env);
     return { dir: one(positionals, "reference folder"), images, script: text(values, "script"), lang, out: text(values, "out") };
   },
   run: (args, io) => (require("./draft") as typeof import("./draft")).draftCommand(args, io),

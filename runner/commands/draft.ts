@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { writeFileAtomic } from "../files";
 import { UsageError } from "../errors";
-import { langOfLocale, type Lang } from "../i18n";
+import { langOfEnv, type Lang } from "../i18n";
 import type { Io } from "../io";
 import { slug } from "../draft/plan";
 import { draftFromReference } from "../draft/run";
@@ -60,7 +60,7 @@ export async function draftCommand(args: DraftArgs, io: Io): Promise<number> {
   const lang: Lang =
     args.lang ??
     langOfScripts(scripts.map((f) => fs.readFileSync(path.join(dir, f), "utf8"))) ??
-    langOfLocale([process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].find(Boolean)) ??
+    langOfEnv(process.env) ??
     "en";
   const folder = path.basename(path.resolve(dir));
   const labName = ANSWER_FOLDERS.test(folder) ? path.basename(path.dirname(path.resolve(dir))) : folder;

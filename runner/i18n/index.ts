@@ -31,15 +31,15 @@ export function langOfLocale(locale: string | undefined): Lang | undefined {
   return isLang(primary) ? primary : undefined;
 }
 
-/**
- * Which language to speak: --lang, else the student's locale (LC_ALL, then
- * LC_MESSAGES, then LANG: the first one set decides, as for every program),
- * else the rubric's language, else English.
- */
+/** The language of the user's locale: LC_ALL, then LC_MESSAGES, then LANG (the first one set decides, as for every program). */
+export function langOfEnv(env: NodeJS.ProcessEnv): Lang | undefined {
+  return langOfLocale([env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value));
+}
+
+/** Which language to speak: --lang, else the student's locale, else the rubric's language, else English. */
 export function chooseLang(options: { flag?: Lang; env: NodeJS.ProcessEnv; rubric?: string }): Lang {
   if (options.flag) return options.flag;
-  const locale = [options.env.LC_ALL, options.env.LC_MESSAGES, options.env.LANG].find((value) => value);
-  return langOfLocale(locale) ?? (isLang(options.rubric) ? options.rubric : "en");
+  return langOfEnv(options.env) ?? (isLang(options.rubric) ? options.rubric : "en");
 }
 
 /** The --lang option: a language of the catalogue, or a usage error in the locale's language. */
