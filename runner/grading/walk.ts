@@ -55,6 +55,12 @@ type Settled =
   | { step: ResolvedStep; notRun: NotRun }
   | { step: ResolvedStep; notRun?: undefined; outcome: Outcome; error?: string; durationMs: number; stoppedEngine: boolean };
 
+/** Steps run together: checks that only read (sharing one view of the engine), or one other step alone. */
+interface Group {
+  steps: ResolvedStep[];
+  reads: boolean;
+}
+
 /**
  * Checks that only read run this many at a time: each is a `docker` process in the
  * sandbox or a probe container, and a small machine grades several sandboxes at once.
@@ -89,17 +95,17 @@ export async function walkSteps(run: Run, sandbox: Engine, ctx: GraderContext): 
  * group ending after a check that retries (what follows it in the rubric may count
  * on what it waited for), and every other step alone.
  */
-function readingGroups(walk: Walk, steps: ResolvedStep[]): ResolvedStep[][] {
-  const groups: ResolvedStep[][] = [];
-  let open: ResolvedStep[] | undefined;
+function readingGroups(walk: Walk, steps: ResolvedStep[]): Group[] {
+  const groups: Group[] = [];
+  let open: Group | undefined;
   for (const step of steps) {
     if (!onlyReads(walk, step)) {
-      groups.push([step]);
+      groups.push({ steps: [step], reads: false });
       open = undefined;
       continue;
     }
-    if (!open) groups.push((open = []));
-    open.push(step);
+    if (!open) groups.push((open = { steps: [], reads: true }));
+    open.steps.push(step);
     if (step.retry) open = undefined;
   }
   return groups;
@@ -120,11 +126,11 @@ function onlyReads(walk: Walk, step: ResolvedStep): boolean {
  * requires has settled. The checks of a group that only read share one view of
  * the engine, taken when the first asks; any other step sees the engine itself.
  */
-function settleGroup(walk: Walk, group: ResolvedStep[]): Promise<Settled>[] {
-  walk.sandbox.inspections?.setCaching(group.length > 1 || onlyReads(walk, group[0]));
+function settleGroup(walk: Walk, group: Group): Promise<Settled>[] {
+  walk.sandbox.inspections?.setCaching(group.reads);
   const slots = slotsOf(CONCURRENT_READS);
   const settling = new Map<string, Promise<Settled>>();
-  for (const step of group) {
+  for (const step of group.steps) {
     const before = step.requires.flatMap((id) => settling.get(id) ?? []);
     settling.set(
       step.id,
