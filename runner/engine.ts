@@ -144,7 +144,7 @@ async function gradeIn(sandbox: Sandbox, run: Run): Promise<ScriptRun> {
       run.emit({ type: "phase", phase: "checks" });
     },
   });
-  const docker = inspections(innerDocker(sandbox), sandbox);
+  const docker = inspections(innerDocker(sandbox, sandbox.engineApi), sandbox.engineApi);
   const ctx = graderContext(sandbox, docker, runScript);
   const entry = rubric.submission.script;
   if (!run.steps.some((step) => step.grader.runsScript?.(step.spec) === entry)) await runScript(entry, []);

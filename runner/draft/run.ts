@@ -43,7 +43,7 @@ export async function draftFromReference(dir: string, options: DraftOptions, pro
     progress(`running ${options.script}`);
     const run = await runScript(options.script, []);
     progress("reading the end state");
-    const state = await readEndState(graderContext(sandbox, innerDocker(sandbox), runScript), { file: options.script, exitCode: run.exitCode, output: run.output });
+    const state = await readEndState(graderContext(sandbox, innerDocker(sandbox, sandbox.engineApi), runScript), { file: options.script, exitCode: run.exitCode, output: run.output });
     let draft = planDraft(state, options);
     const rubric = loadDraft(renderDraft(draft));
     progress(`checking the draft's ${rubric.steps.length} steps against the reference`);
@@ -60,7 +60,7 @@ export async function draftFromReference(dir: string, options: DraftOptions, pro
       started: Date.now(),
       emit: noop,
     };
-    const docker = inspections(innerDocker(sandbox), sandbox);
+    const docker = inspections(innerDocker(sandbox, sandbox.engineApi), sandbox.engineApi);
     await walkSteps(walk, { running: () => sandbox.running(), inspections: docker }, graderContext(sandbox, docker, runScript));
     const failed = new Set(walk.checks.filter((c) => c.status !== "passed").map((c) => c.id));
     // An action that did not complete (a warning names it) goes with the checks after it that failed.

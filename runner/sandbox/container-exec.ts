@@ -4,7 +4,7 @@
  * coreutils' timeout as well as here.
  */
 import type Dockerode from "dockerode";
-import { PassThrough } from "node:stream";
+import { Duplex, PassThrough } from "node:stream";
 import type { CommandResult, ExecOptions } from "../../graders/types";
 
 const MAX_CAPTURE = 8 * 1024 * 1024;
@@ -59,4 +59,40 @@ export async function execIn(docker: Dockerode, containerId: string, argv: strin
   });
   const { ExitCode } = await exec.inspect();
   return { exitCode: ExitCode ?? -1, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/**
+ * A command in a container as a byte stream: what is written goes to its
+ * standard input, its standard output is what is read (the engine's framing
+ * taken off). It ends when the command exits; destroying it ends the command's input.
+ */
+export async function execStream(docker: Dockerode, containerId: string, argv: string[]): Promise<Duplex> {
+  const exec = await docker.getContainer(containerId).exec({ Cmd: argv, AttachStdin: true, AttachStdout: true, AttachStderr: true });
+  const raw = await exec.start({ hijack: true, stdin: true });
+  const stdout = new PassThrough();
+  // The command's complaints (an engine that is not running) show as the stream ending.
+  docker.modem.demuxStream(raw, stdout, new PassThrough().resume());
+  const stream = new Duplex({
+    write: (chunk: Buffer, _encoding, done) => void raw.write(chunk, done),
+    final: (done) => {
+      raw.end();
+      done();
+    },
+    read: () => stdout.resume(),
+    destroy: (error, done) => {
+      raw.destroy();
+      done(error);
+    },
+  });
+  let over = false;
+  stdout.on("data", (chunk: Buffer) => {
+    if (!over && !stream.push(chunk)) stdout.pause();
+  });
+  const ended = () => {
+    over = true;
+    stream.push(null);
+  };
+  stdout.on("end", ended);
+  raw.on("end", ended).on("close", ended).on("error", (error: Error) => stream.destroy(error));
+  return stream;
 }

@@ -1,57 +1,118 @@
-/** The sandbox's own engine, driven with the docker CLI and curl inside the sandbox. */
-import type { ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
+/**
+ * The sandbox's own engine: lookups and listings through its API (answered as
+ * `docker inspect` and `docker ls` answer them), commands with the docker CLI inside the sandbox.
+ */
+import type { ContainerInfo, ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
 import { PROBE_LABEL } from "../../graders/support/probe";
-import type { CommandResult, ExecOptions, InnerDocker, SandboxShell } from "../../graders/types";
+import type { ExecOptions, InnerDocker, SandboxShell } from "../../graders/types";
+import type { EngineApi } from "./engine-api";
 
+/** The version `api()` callers build their requests for; lookups use the engine's own, as its CLI does. */
 const API_VERSION = "v1.41";
 
-function parseFirst<T>(result: CommandResult): T | undefined {
-  if (result.exitCode !== 0) return undefined;
-  try {
-    return (JSON.parse(result.stdout) as T[])[0];
-  } catch {
-    return undefined;
+export type Kind = "container" | "volume" | "network";
+
+/**
+ * The order `docker volume ls` and `docker network ls` print names in (the CLI
+ * sorts them "naturally": digits before other characters, numbers by value),
+ * so that lists a student reads come as their own terminal shows them.
+ */
+export function naturalLess(a: string, b: string): boolean {
+  const digit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (digit(a[i]) !== digit(b[j])) return digit(a[i]);
+    if (!digit(a[i])) {
+      if (a[i] !== b[j]) return a[i] < b[j];
+      i++;
+      j++;
+      continue;
+    }
+    while (a[i] === "0") i++;
+    while (b[j] === "0") j++;
+    const [fromA, fromB] = [i, j];
+    while (digit(a[i])) i++;
+    while (digit(b[j])) j++;
+    const [numberA, numberB] = [a.slice(fromA, i), b.slice(fromB, j)];
+    if (numberA.length !== numberB.length) return numberA.length < numberB.length;
+    if (numberA !== numberB) return numberA < numberB;
+    if (fromA !== fromB) return fromA < fromB;
   }
+  return a.length < b.length;
 }
 
-function lines(result: CommandResult): string[] {
-  return result.exitCode === 0 ? result.stdout.split("\n").filter(Boolean) : [];
+const byName = <T extends { Name: string }>(items: T[]) => [...items].sort((x, y) => (naturalLess(x.Name, y.Name) ? -1 : naturalLess(y.Name, x.Name) ? 1 : 0));
+
+/** A name or id in a path: the CLI's client drops leading slashes; no name has one inside. */
+function segment(key: string): string | undefined {
+  const bare = key.replace(/^\/+/, "");
+  return bare && !bare.includes("/") ? encodeURIComponent(bare) : undefined;
 }
 
-export function innerDocker(shell: SandboxShell): InnerDocker {
+async function found<T>(engine: EngineApi, path: string | undefined): Promise<T | undefined> {
+  if (path === undefined) return undefined;
+  const answer = await engine.request("GET", path);
+  return answer.status === 200 ? (answer.body as T) : undefined;
+}
+
+/** The name `docker ps` shows: a container's own, not the ones links give it (lamp-web/mysql). */
+function shownName(container: ContainerInfo): string | undefined {
+  return container.Names?.map((name) => name.replace(/^\//, "")).find((name) => !name.includes("/"));
+}
+
+const isProbe = (labels: Record<string, string> | undefined) => Boolean(labels?.[PROBE_LABEL]);
+
+/** The listing `docker <kind> ls` gives, in its order: what each entry is known by. */
+async function listed(engine: EngineApi, kind: Kind): Promise<{ key: string; name: string; probe: boolean }[] | undefined> {
+  if (kind === "container") {
+    const list = await found<ContainerInfo[]>(engine, "/containers/json?all=1");
+    return list?.map((c) => ({ key: c.Id, name: shownName(c) ?? "", probe: isProbe(c.Labels) }));
+  }
+  if (kind === "volume") {
+    const list = await found<{ Volumes: VolumeInspectInfo[] | null }>(engine, "/volumes");
+    return list && byName(list.Volumes ?? []).map((v) => ({ key: v.Name, name: v.Name, probe: false }));
+  }
+  const list = await found<NetworkInspectInfo[]>(engine, "/networks");
+  return list && byName(list).map((n) => ({ key: n.Id, name: n.Name, probe: false }));
+}
+
+const inspectPath = (kind: Kind, key: string) => {
+  const at = segment(key);
+  return at === undefined ? undefined : { container: `/containers/${at}/json`, volume: `/volumes/${at}`, network: `/networks/${at}` }[kind];
+};
+
+/**
+ * Every container's, volume's or network's inspection, in the order `docker <kind> ls`
+ * lists them; undefined when the engine could not list them. One removed between
+ * the listing and its inspection is left out, as `docker inspect` of the list leaves it.
+ */
+export async function inspectEvery<T>(engine: EngineApi, kind: Kind): Promise<T[] | undefined> {
+  const entries = await listed(engine, kind);
+  if (!entries) return undefined;
+  const inspected = await Promise.all(entries.map((entry) => found<T>(engine, inspectPath(kind, entry.key))));
+  return inspected.filter((item): item is Awaited<T> => item !== undefined) as T[];
+}
+
+export function innerDocker(shell: SandboxShell, engine: EngineApi): InnerDocker {
   const cli = (args: string[], options?: ExecOptions) => shell.exec(["docker", ...args], options);
+  const names = async (kind: Kind) => (await listed(engine, kind))?.filter((entry) => !entry.probe).map((entry) => entry.name) ?? [];
   return {
     cli,
-    container: async (name) => parseFirst<ContainerInspectInfo>(await cli(["container", "inspect", name])),
-    volume: async (name) => parseFirst<VolumeInspectInfo>(await cli(["volume", "inspect", name])),
+    container: (name) => found<ContainerInspectInfo>(engine, inspectPath("container", name)),
+    volume: (name) => found<VolumeInspectInfo>(engine, inspectPath("volume", name)),
     async network(name) {
       // `docker network inspect db` also finds a network whose id begins with "db": only the name counts.
-      const found = parseFirst<NetworkInspectInfo>(await cli(["network", "inspect", name]));
-      return found?.Name === name ? found : undefined;
+      const network = await found<NetworkInspectInfo>(engine, inspectPath("network", name));
+      return network?.Name === name ? network : undefined;
     },
     // The harness's probes, running beside the checks, are not the student's.
-    containerNames: async () =>
-      lines(await cli(["ps", "-a", "--format", `{{.Names}}\t{{.Label "${PROBE_LABEL}"}}`]))
-        .filter((line) => !line.split("\t")[1])
-        .map((line) => line.split("\t")[0]),
-    volumeNames: async () => lines(await cli(["volume", "ls", "--format", "{{.Name}}"])),
-    networkNames: async () => lines(await cli(["network", "ls", "--format", "{{.Name}}"])),
+    containerNames: () => names("container"),
+    volumeNames: () => names("volume"),
+    networkNames: () => names("network"),
     async api(method, path, body) {
-      const argv = ["curl", "-sS", "--unix-socket", "/var/run/docker.sock", "-X", method, "-w", "\n%{http_code}"];
-      if (body !== undefined) argv.push("-H", "Content-Type: application/json", "--data-binary", "@-");
-      const result = await shell.exec([...argv, `http://localhost/${API_VERSION}${path}`], {
-        stdin: body === undefined ? undefined : JSON.stringify(body),
-        timeoutMs: 120_000,
-      });
-      const cut = result.stdout.lastIndexOf("\n");
-      const text = result.stdout.slice(0, cut);
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        // Plain-text answers (errors from proxies) are kept as text.
-      }
-      return { status: Number(result.stdout.slice(cut + 1)) || 0, body: parsed ?? result.stderr };
+      const answer = await engine.request(method, `/${API_VERSION}${path}`, body, 120_000);
+      return { status: answer.status, body: answer.body };
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { ContainerInspectInfo } from "dockerode";
-import type { CommandResult, InnerDocker, SandboxShell } from "../../graders/types";
+import type { InnerDocker } from "../../graders/types";
+import { fakeEngineApi } from "../../test/support/fake-engine-api";
+import type { EngineApi } from "./engine-api";
 import { inspections } from "./inspections";
 
 const ID_WEB = "a1b2c3".padEnd(64, "0");
@@ -14,14 +16,15 @@ const engine = [
 const volumes = [{ Name: "web-content", Driver: "local" }, { Name: "mysql-data", Driver: "local" }];
 const networks = [{ Name: "bridge" }, { Name: "lamp" }];
 
-/** An engine that counts what it is asked: one inspection of every container, volume or network per exec, one `docker inspect` per lookup. */
+/** An engine that counts what it is asked: listings of every container, volume or network, and lookups of one. */
 function fakeEngine() {
-  const asked = { execs: 0, lookups: 0, volumes: 0 };
-  const shell: SandboxShell = {
-    exec: async (argv): Promise<CommandResult> => {
-      asked.execs++;
-      const listed = argv.join(" ").includes("docker volume inspect") ? volumes : argv.join(" ").includes("docker network inspect") ? networks : engine;
-      return { exitCode: 0, stdout: JSON.stringify(listed), stderr: "" };
+  const api = fakeEngineApi({ containers: engine, volumes, networks: networks.map((n, i) => ({ ...n, Id: `n${i}` })) });
+  const asked = { listings: 0, lookups: 0, volumes: 0 };
+  const counted: EngineApi = {
+    ...api,
+    request: (method, path) => {
+      if (["/containers/json?all=1", "/volumes", "/networks"].includes(path)) asked.listings++;
+      return api.request(method, path);
     },
   };
   const docker = {
@@ -35,7 +38,7 @@ function fakeEngine() {
       return undefined;
     },
   } as unknown as InnerDocker;
-  return { asked, cached: inspections(docker, shell) };
+  return { asked, cached: inspections(docker, counted) };
 }
 
 describe("inspections shared by checks between two actions", () => {
@@ -51,17 +54,18 @@ describe("inspections shared by checks between two actions", () => {
     expect(await cached.container("lamp")).toBeUndefined();
     expect(await cached.container("quirky_hopper")).toBeUndefined();
     expect(await cached.containerNames()).toEqual(["lamp-web", "lamp-mysql"]);
-    expect(asked).toEqual({ execs: 1, lookups: 0, volumes: 0 });
+    expect(asked).toEqual({ listings: 1, lookups: 0, volumes: 0 });
   });
 
   it("answers every volume and network lookup from one inspection of each, side by side checks asking at once included", async () => {
     const { asked, cached } = fakeEngine();
     cached.setCaching(true);
     const [web, missing, names] = await Promise.all([cached.volume("web-content"), cached.volume("web_content"), cached.volumeNames(), cached.volume("mysql-data")]);
-    expect([web?.Name, missing, names]).toEqual(["web-content", undefined, ["web-content", "mysql-data"]]);
+    // In the order docker volume ls prints them.
+    expect([web?.Name, missing, names]).toEqual(["web-content", undefined, ["mysql-data", "web-content"]]);
     expect((await cached.network("lamp"))?.Name).toBe("lamp");
     expect(await cached.networkNames()).toEqual(["bridge", "lamp"]);
-    expect(asked).toEqual({ execs: 2, lookups: 0, volumes: 0 });
+    expect(asked).toEqual({ listings: 2, lookups: 0, volumes: 0 });
   });
 
   it("asks again after forget, and asks the engine itself while caching is off", async () => {
@@ -73,11 +77,11 @@ describe("inspections shared by checks between two actions", () => {
     cached.forget();
     await cached.volume("web-content");
     await cached.container("lamp-web");
-    expect(asked).toEqual({ execs: 4, lookups: 0, volumes: 0 });
+    expect(asked).toEqual({ listings: 4, lookups: 0, volumes: 0 });
     cached.setCaching(false);
     await cached.container("lamp-web");
     await cached.container("lamp-web");
     await cached.volume("web-content");
-    expect(asked).toEqual({ execs: 4, lookups: 2, volumes: 1 });
+    expect(asked).toEqual({ listings: 4, lookups: 2, volumes: 1 });
   });
 });

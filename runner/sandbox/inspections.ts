@@ -1,25 +1,20 @@
 /**
- * The inner engine as the checks between two actions see it: one `docker inspect`
+ * The inner engine as the checks between two actions see it: one inspection
  * of every container answers all their container lookups, and likewise one of
  * every volume and one of every network, until an action (or a retry, or a check
  * that may change things) makes the engine forget. Actions always see the engine itself.
  */
 import type { ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
 import { PROBE_LABEL } from "../../graders/support/probe";
-import type { InnerDocker, SandboxShell } from "../../graders/types";
+import type { InnerDocker } from "../../graders/types";
+import type { EngineApi } from "./engine-api";
+import { inspectEvery, type Kind } from "./inner-docker";
 
 export interface Inspections extends InnerDocker {
   /** Whether lookups may be answered from what was seen; turning it off forgets too. */
   setCaching(on: boolean): void;
   /** Forgets what was seen: the next lookup asks the engine. */
   forget(): void;
-}
-
-/** Every container's, volume's or network's inspection in one exec: the JSON `docker <kind> inspect NAME` answers. */
-function inspectAll(kind: "container" | "volume" | "network"): string {
-  // Volume names have no spaces, and ids none: the list splits on words.
-  const list = { container: "docker ps -aq --no-trunc", volume: "docker volume ls -q", network: "docker network ls -q --no-trunc" }[kind];
-  return `found=$(${list}); if [ -z "$found" ]; then echo "[]"; else docker ${kind} inspect $found; fi`;
 }
 
 /** The container `docker container inspect key` names: its full id, then its name, then a unique id prefix. */
@@ -33,23 +28,13 @@ function lookup(all: ContainerInspectInfo[], key: string): ContainerInspectInfo 
   return byPrefix.length === 1 ? byPrefix[0] : undefined;
 }
 
-export function inspections(docker: InnerDocker, shell: SandboxShell): Inspections {
+export function inspections(docker: InnerDocker, engine: EngineApi): Inspections {
   let caching = false;
   let seen = new Map<string, Promise<unknown[] | undefined>>();
   /** All of a kind as seen since the last forget; undefined while not caching, or when the listing could not be read. */
-  const all = async <T>(kind: "container" | "volume" | "network"): Promise<T[] | undefined> => {
+  const all = async <T>(kind: Kind): Promise<T[] | undefined> => {
     if (!caching) return undefined;
-    if (!seen.has(kind)) {
-      const asked = shell.exec(["sh", "-c", inspectAll(kind)]).then((result) => {
-        try {
-          // One removed between the list and the inspection is left out; the others are printed.
-          return JSON.parse(result.stdout) as unknown[];
-        } catch {
-          return undefined;
-        }
-      });
-      seen.set(kind, asked);
-    }
+    if (!seen.has(kind)) seen.set(kind, inspectEvery(engine, kind));
     return (await seen.get(kind)) as T[] | undefined;
   };
   const containers = async () => (await all<ContainerInspectInfo>("container"))?.filter((c) => !c.Config?.Labels?.[PROBE_LABEL]);

@@ -11,7 +11,8 @@ import type { Limits } from "../rubric/types";
 import { log } from "../log";
 import { sandboxImageName } from "./catalog";
 import { startDind, type DindOptions, type StartedDind } from "./dind";
-import { execIn } from "./container-exec";
+import { execIn, execStream } from "./container-exec";
+import { engineApiOver, type EngineApi } from "./engine-api";
 import { hostDocker } from "./host-engine";
 import { runOnHost } from "./host-process";
 import { transferImages } from "./image-transfer";
@@ -83,6 +84,8 @@ function sandboxOptions(request: SandboxRequest, seed: Seed | undefined): DindOp
 
 export class Sandbox implements SandboxShell {
   private disposed?: Promise<void>;
+  /** The inner engine's API, through the sandbox's own docker CLI: what it can reach is what a student's `docker` reaches. */
+  readonly engineApi: EngineApi = engineApiOver(() => execStream(this.docker, this.id, ["docker", "system", "dial-stdio"]));
 
   private constructor(
     private readonly docker: Dockerode,
@@ -175,6 +178,7 @@ export class Sandbox implements SandboxShell {
    */
   dispose(): Promise<void> {
     this.disposed ??= (async () => {
+      this.engineApi.close();
       // SIGKILL: the inner containers die with it; nothing of theirs is worth a clean stop.
       await this.dind.container.stop({ timeout: 0, remove: true, removeVolumes: true }).catch((error) => {
         log(`stopping sandbox ${this.name}: ${(error as Error).message}`);

@@ -9,8 +9,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
+import { Duplex } from "node:stream";
 import type { CommandResult, ExecOptions, GraderContext, SandboxShell } from "../../graders/types";
 import { PROBE_IMAGE } from "../../runner/sandbox/catalog";
+import { engineApiOver } from "../../runner/sandbox/engine-api";
 import { innerDocker } from "../../runner/sandbox/inner-docker";
 import { ROOT } from "./cli";
 
@@ -94,6 +96,11 @@ export async function imageSandbox(label: string, images: string[], memoryBytes 
       return run(["docker", "exec", "-i", ...flags, id, "timeout", "-k", "2", String(Math.ceil(timeoutMs / 1000)), ...argv], stdin, timeoutMs);
     },
   };
+  // The sandbox's engine API as the harness reaches it: a stream joined to its socket by its own docker CLI.
+  const engineApi = engineApiOver(async () => {
+    const dial = spawn("docker", ["exec", "-i", id, "docker", "system", "dial-stdio"], { stdio: ["pipe", "pipe", "ignore"] });
+    return Duplex.from({ readable: dial.stdout, writable: dial.stdin });
+  });
   const sh: ImageSandbox["sh"] = (script, options = {}) =>
     shell.exec(["bash", "-c", `set -o pipefail\n${script}`, "standin-test", ...(options.args ?? [])], { stdin: options.stdin, timeoutMs: options.timeoutMs ?? 120_000, workdir: "/tmp" });
   return {
@@ -106,13 +113,14 @@ export async function imageSandbox(label: string, images: string[], memoryBytes 
     },
     graderContext: () => ({
       shell,
-      docker: innerDocker(shell),
+      docker: innerDocker(shell, engineApi),
       submissionDir: "/tmp",
       probeImage: PROBE_IMAGE,
       runScript: () => Promise.reject(new Error("no script in a conformance test")),
       check: () => Promise.reject(new Error("no composite check in a conformance test")),
     }),
     async dispose() {
+      engineApi.close();
       holder.stdin!.end();
       await exited;
     },

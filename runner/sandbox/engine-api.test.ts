@@ -1,0 +1,72 @@
+import * as fs from "node:fs";
+import * as http from "node:http";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import { engineApiOver } from "./engine-api";
+
+/** An engine stand-in on a socket in a temporary folder: answers its path, counts the connections made to it. */
+async function localEngine(answer: (request: http.IncomingMessage, response: http.ServerResponse) => void) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-engine-api-"));
+  const socket = path.join(dir, "engine.sock");
+  const server = http.createServer(answer);
+  let connections = 0;
+  server.on("connection", () => connections++);
+  await new Promise<void>((resolve) => server.listen(socket, resolve));
+  return {
+    open: async () => net.connect(socket),
+    connections: () => connections,
+    server,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const json = (response: http.ServerResponse, body: unknown, status = 200) => response.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+
+describe("the engine API over a stream", () => {
+  it("carries request after request on one stream, and parses JSON answers", async () => {
+    const engine = await localEngine((request, response) => json(response, { path: request.url }));
+    const api = engineApiOver(engine.open);
+    for (const name of ["a", "b", "c"]) expect(await api.request("GET", `/containers/${name}/json`)).toEqual({ status: 200, body: { path: `/containers/${name}/json` } });
+    expect(engine.connections()).toBe(1);
+    api.close();
+    await engine.close();
+  });
+
+  it("sends a body as JSON, and keeps a text answer as text", async () => {
+    const engine = await localEngine((request, response) => {
+      let text = "";
+      request.on("data", (chunk) => (text += chunk)).on("end", () => response.writeHead(201).end(`got ${request.headers["content-type"]} ${text}`));
+    });
+    const api = engineApiOver(engine.open);
+    expect(await api.request("POST", "/containers/create", { Image: "é" })).toEqual({ status: 201, body: 'got application/json {"Image":"é"}' });
+    api.close();
+    await engine.close();
+  });
+
+  it("asks a lookup again on a new stream when the kept one ended while idle", async () => {
+    const engine = await localEngine((_request, response) => json(response, { ok: true }));
+    const api = engineApiOver(engine.open);
+    await api.request("GET", "/_ping");
+    engine.server.closeAllConnections();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await api.request("GET", "/_ping")).toEqual({ status: 200, body: { ok: true } });
+    expect(engine.connections()).toBe(2);
+    api.close();
+    await engine.close();
+  });
+
+  it("answers status 0 with the reason when the engine cannot be reached or does not answer in time", async () => {
+    const unreachable = engineApiOver(() => Promise.reject(new Error("no engine here")));
+    expect(await unreachable.request("GET", "/_ping")).toEqual({ status: 0, body: "no engine here" });
+    const engine = await localEngine(() => undefined);
+    const silent = engineApiOver(engine.open);
+    expect(await silent.request("GET", "/_ping", undefined, 50)).toEqual({ status: 0, body: "the engine did not answer within 1 s" });
+    silent.close();
+    await engine.close();
+  });
+});
