@@ -252,11 +252,45 @@ describe("checks that only read, side by side", () => {
     expect(run.checks.map((c) => [c.id, c.status])).toEqual([["a", "passed"], ["b", "passed"], ["missing", "failed"], ["c", "skipped"]]);
   });
 
-  it("what follows a check that retries starts once its wait is over, as in the rubric's order", async () => {
+  const retries = "\n    retry: { timeout: 5s, interval: 10ms }";
+
+  it("what follows a check that retries starts beside it, and stands when it passed and nothing before it had to wait", async () => {
     const engine = slowEngine({ a: 1, b: 30, c: 1 });
-    await walkSlow([running("a"), running("b", "\n    retry: { timeout: 5s, interval: 10ms }"), running("c")], engine);
-    expect(engine.events.indexOf("start b")).toBeLessThan(engine.events.indexOf("end a"));
-    expect(engine.events.indexOf("start c")).toBeGreaterThan(engine.events.indexOf("end b"));
+    const { run } = await walkSlow([running("a"), running("b", retries), running("c")], engine);
+    expect(engine.events.indexOf("start c")).toBeLessThan(engine.events.indexOf("end b"));
+    expect(engine.events.filter((event) => event === "start c")).toHaveLength(1);
+    expect(run.checks.map((c) => [c.id, c.status])).toEqual([["a", "passed"], ["b", "passed"], ["c", "passed"]]);
+  });
+
+  it("what follows a check that had to wait runs again once the wait is over, and that result is the one recorded", async () => {
+    const engine = slowEngine({ db: 5, c: 1 });
+    let dbAsked = 0;
+    const lookup = engine.ctx.docker.container;
+    // The database answers at its third lookup; c's container is gone by then.
+    engine.ctx.docker.container = async (name) => {
+      const found = await lookup(name);
+      if (name === "db") return ++dbAsked < 3 ? undefined : found;
+      return dbAsked >= 3 ? undefined : found;
+    };
+    const { run } = await walkSlow([running("db", retries), running("c")], engine);
+    expect(engine.events.filter((event) => event === "start c")).toHaveLength(2);
+    expect(run.checks.map((c) => [c.id, c.status])).toEqual([["db", "passed"], ["c", "failed"]]);
+  });
+
+  it("what follows a check that retries and failed beside it runs again once that check is over", async () => {
+    const engine = slowEngine({ db: 40, c: 1 });
+    let dbDone = false;
+    const lookup = engine.ctx.docker.container;
+    // c's container exists only once the database's check is over, as a service the wait was for.
+    engine.ctx.docker.container = async (name) => {
+      const found = await lookup(name);
+      if (name === "db") dbDone = true;
+      return name === "c" && !dbDone ? undefined : found;
+    };
+    const { run } = await walkSlow([running("db", retries), running("c")], engine);
+    expect(engine.events.filter((event) => event === "start c")).toHaveLength(2);
+    expect(engine.events.lastIndexOf("start c")).toBeGreaterThan(engine.events.indexOf("end db"));
+    expect(run.checks.map((c) => [c.id, c.status])).toEqual([["db", "passed"], ["c", "passed"]]);
   });
 
   it("a later check that finds the engine stopped first fails it for the ones after it only, as one after the other would", async () => {

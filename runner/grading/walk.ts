@@ -53,7 +53,7 @@ interface NotRun {
 /** A step once it is over: not run and why, or its outcome; recorded in the rubric's order. */
 type Settled =
   | { step: ResolvedStep; notRun: NotRun }
-  | { step: ResolvedStep; notRun?: undefined; outcome: Outcome; error?: string; durationMs: number; stoppedEngine: boolean };
+  | { step: ResolvedStep; notRun?: undefined; outcome: Outcome; error?: string; durationMs: number; stoppedEngine: boolean; waited: boolean };
 
 /** Steps run together: checks that only read (sharing one view of the engine), or one other step alone. */
 interface Group {
@@ -90,11 +90,7 @@ export async function walkSteps(run: Run, sandbox: Engine, ctx: GraderContext): 
   if (walk.engineStopped) run.warnings.push(run.t("warning.engineStopped"));
 }
 
-/**
- * The steps cut into groups run together: consecutive checks that only read, each
- * group ending after a check that retries (what follows it in the rubric may count
- * on what it waited for), and every other step alone.
- */
+/** The steps cut into groups run together: consecutive checks that only read, and every other step alone. */
 function readingGroups(walk: Walk, steps: ResolvedStep[]): Group[] {
   const groups: Group[] = [];
   let open: Group | undefined;
@@ -106,7 +102,6 @@ function readingGroups(walk: Walk, steps: ResolvedStep[]): Group[] {
     }
     if (!open) groups.push((open = { steps: [], reads: true }));
     open.steps.push(step);
-    if (step.retry) open = undefined;
   }
   return groups;
 }
@@ -125,19 +120,32 @@ function onlyReads(walk: Walk, step: ResolvedStep): boolean {
  * Starts a group's steps, at most CONCURRENT_READS at a time, each once what it
  * requires has settled. The checks of a group that only read share one view of
  * the engine, taken when the first asks; any other step sees the engine itself.
+ *
+ * A check after one that retries starts beside it too, but what follows a wait in
+ * the rubric may count on what was waited for: its early result stands only if it
+ * passed and none of the retrying checks before it had to wait. Otherwise it runs
+ * again once they are over, as it would have run after them.
  */
 function settleGroup(walk: Walk, group: Group): Promise<Settled>[] {
   walk.sandbox.inspections?.setCaching(group.reads);
   const slots = slotsOf(CONCURRENT_READS);
   const settling = new Map<string, Promise<Settled>>();
+  const retrying: Promise<Settled>[] = [];
   for (const step of group.steps) {
     const before = step.requires.flatMap((id) => settling.get(id) ?? []);
-    settling.set(
-      step.id,
-      Promise.all(before).then(() => slots(() => settle(walk, step))),
-    );
+    const early = Promise.all(before).then(() => slots(() => settle(walk, step)));
+    const waits = [...retrying];
+    const settled = waits.length === 0 ? early : early.then(async (first) => ((await stands(first, waits)) ? first : slots(() => settle(walk, step))));
+    settling.set(step.id, settled);
+    if (step.retry) retrying.push(settled);
   }
   return [...settling.values()];
+}
+
+/** Whether a result taken beside earlier retrying checks is the one it would have had after them. */
+async function stands(result: Settled, earlier: Promise<Settled>[]): Promise<boolean> {
+  const waited = (await Promise.all(earlier)).some((other) => !other.notRun && other.waited);
+  return !waited && !result.notRun && result.outcome.passed;
 }
 
 /** A runner of at most `count` tasks at a time, in the order they were given. */
@@ -164,11 +172,11 @@ async function settle(walk: Walk, step: ResolvedStep): Promise<Settled> {
     return { step, notRun };
   }
   const started = Date.now();
-  const { outcome, error, stoppedEngine } = await outcomeOf(walk, step);
+  const { outcome, error, stoppedEngine, waited } = await outcomeOf(walk, step);
   walk.succeeded.set(step.id, outcome.passed);
   const durationMs = Date.now() - started;
   if (step.kind === "action") walk.run.timings.actionsMs += durationMs;
-  return { step, outcome, error, durationMs, stoppedEngine };
+  return { step, outcome, error, durationMs, stoppedEngine, waited };
 }
 
 /** Why a step is not run, if it is not; the first reason wins. */
@@ -214,18 +222,23 @@ function recordNotRun(walk: Walk, step: ResolvedStep, notRun: NotRun): void {
 }
 
 /** The step's outcome, retried as its policy says; a grader that throws is an error of the harness's. */
-async function outcomeOf(walk: Walk, step: ResolvedStep): Promise<{ outcome: Outcome; error?: string; stoppedEngine: boolean }> {
+async function outcomeOf(walk: Walk, step: ResolvedStep): Promise<{ outcome: Outcome; error?: string; stoppedEngine: boolean; waited: boolean }> {
   const { run, sandbox } = walk;
+  let waited = false;
+  const wait = (ms: number) => {
+    waited = true;
+    run.timings.waitMs += ms;
+  };
   try {
     const spec = interpolate(step.spec, run.scope);
-    const outcome = await evaluateWithRetry(walk.ctx, step, spec, walk.deadline, (ms) => (run.timings.waitMs += ms), () => sandbox.inspections?.forget());
-    return { outcome, stoppedEngine: false };
+    const outcome = await evaluateWithRetry(walk.ctx, step, spec, walk.deadline, wait, () => sandbox.inspections?.forget());
+    return { outcome, stoppedEngine: false, waited };
   } catch (thrown) {
     const error = (thrown as Error).message;
     // A grader fails when the sandbox is gone: the student's script stopped its engine.
     const stoppedEngine = !(await sandbox.running());
     walk.engineStopped ||= stoppedEngine;
-    return { outcome: { passed: false }, error, stoppedEngine };
+    return { outcome: { passed: false }, error, stoppedEngine, waited };
   }
 }
 
