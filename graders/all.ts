@@ -1,6 +1,6 @@
 /** Several checks that earn their points together, e.g. "the stack still works". */
 import { readsOnly } from "./support/reads-only";
-import type { Grader, Outcome } from "./types";
+import type { Grader } from "./types";
 
 export type AllSpec = Record<string, unknown>[];
 
@@ -28,13 +28,16 @@ export const allOf = (graderFor: (type: string) => Grader | undefined): Grader<A
       })
       .join("; and "),
   async evaluate(ctx, spec) {
-    const outcomes: Outcome[] = [];
-    for (const item of spec) {
-      const [type, inner] = Object.entries(item)[0];
-      const outcome = await ctx.check(type, inner);
-      outcomes.push(outcome);
-      // Later items usually depend on earlier ones; stop at the first failure.
-      if (!outcome.passed) return { ...outcome, ratio: outcomes.filter((o) => o.passed).length / spec.length };
+    const items = spec.map((item) => Object.entries(item)[0]);
+    // Items that only read run side by side (all are waited for: none outlives the check).
+    const together = items.every(([type, inner]) => readsOnly(graderFor(type), inner));
+    const outcomes = together ? await Promise.allSettled(items.map(([type, inner]) => ctx.check(type, inner))) : undefined;
+    for (const [index, [type, inner]] of items.entries()) {
+      const settled = outcomes?.[index];
+      if (settled?.status === "rejected") throw settled.reason;
+      const outcome = settled ? settled.value : await ctx.check(type, inner);
+      // Later items usually depend on earlier ones: the first failure is the outcome, as if they ran in turn.
+      if (!outcome.passed) return { ...outcome, ratio: index / spec.length };
     }
     return { passed: true };
   },
