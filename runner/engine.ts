@@ -144,6 +144,7 @@ async function gradeIn(sandbox: Sandbox, run: Run): Promise<ScriptRun> {
       run.emit({ type: "phase", phase: "checks" });
     },
   });
+  sandbox.engineApi.warm();
   const docker = inspections(innerDocker(sandbox, sandbox.engineApi), sandbox.engineApi);
   const ctx = graderContext(sandbox, docker, runScript);
   const entry = rubric.submission.script;

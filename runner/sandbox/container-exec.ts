@@ -93,6 +93,10 @@ export async function execStream(docker: Dockerode, containerId: string, argv: s
     stream.push(null);
   };
   stdout.on("end", ended);
-  raw.on("end", ended).on("close", ended).on("error", (error: Error) => stream.destroy(error));
+  // A broken connection reads as the command's end: an idle stream has nobody to hear an error.
+  raw.on("end", ended).on("close", ended).on("error", () => {
+    ended();
+    stream.destroy();
+  });
   return stream;
 }

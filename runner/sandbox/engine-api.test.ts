@@ -3,6 +3,7 @@ import * as http from "node:http";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import { Duplex } from "node:stream";
 import { engineApiOver } from "./engine-api";
 
 /** An engine stand-in on a socket in a temporary folder: answers its path, counts the connections made to it. */
@@ -14,7 +15,11 @@ async function localEngine(answer: (request: http.IncomingMessage, response: htt
   server.on("connection", () => connections++);
   await new Promise<void>((resolve) => server.listen(socket, resolve));
   return {
-    open: async () => net.connect(socket),
+    // A plain byte stream, as the sandbox's is: none of a socket's methods.
+    open: async () => {
+      const connection = net.connect(socket);
+      return Duplex.from({ readable: connection, writable: connection });
+    },
     connections: () => connections,
     server,
     async close() {
@@ -33,6 +38,18 @@ describe("the engine API over a stream", () => {
     const api = engineApiOver(engine.open);
     for (const name of ["a", "b", "c"]) expect(await api.request("GET", `/containers/${name}/json`)).toEqual({ status: 200, body: { path: `/containers/${name}/json` } });
     expect(engine.connections()).toBe(1);
+    api.close();
+    await engine.close();
+  });
+
+  it("opens its streams ahead when warmed, so that requests side by side find them open", async () => {
+    const engine = await localEngine((_request, response) => json(response, { ok: true }));
+    const api = engineApiOver(engine.open);
+    api.warm();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(engine.connections()).toBe(2);
+    await Promise.all([api.request("GET", "/a"), api.request("GET", "/b"), api.request("GET", "/c")]);
+    expect(engine.connections()).toBe(2);
     api.close();
     await engine.close();
   });

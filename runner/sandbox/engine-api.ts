@@ -17,6 +17,8 @@ export interface EngineAnswer {
 
 export interface EngineApi {
   request(method: "GET" | "POST" | "DELETE", path: string, body?: unknown, timeoutMs?: number): Promise<EngineAnswer>;
+  /** Opens the streams ahead of the requests (while a script runs), so that the first lookups do not wait for them. */
+  warm(): void;
   /** Closes the open streams; a later request opens a new one. */
   close(): void;
 }
@@ -33,10 +35,15 @@ const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
  */
 const STREAMS = 2;
 
-/** http's agent expects a socket's methods of a stream; a byte stream has none of them to set. */
+/**
+ * A byte stream as http's agent uses a socket: with a socket's methods (nothing
+ * to set on a stream), and closed once its far end is over, for the agent to
+ * stop keeping it (it drops a kept socket when it closes, not when it ends).
+ */
 function asSocket(stream: Duplex): Duplex {
   const self = stream as Duplex & Record<string, unknown>;
   for (const method of ["setKeepAlive", "setNoDelay", "setTimeout", "ref", "unref"]) self[method] ??= () => stream;
+  stream.on("end", () => stream.destroy());
   return stream;
 }
 
@@ -69,7 +76,9 @@ export function engineApiOver(open: OpenStream): EngineApi {
           resolve({ status: response.statusCode ?? 0, body: parsed, reused: request.reusedSocket });
         });
       });
-      request.setTimeout(timeoutMs, () => request.destroy(new Error(`the engine did not answer within ${Math.ceil(timeoutMs / 1000)} s`)));
+      // A timer of its own: a stream has no socket timeout for http's to rely on.
+      const timer = setTimeout(() => request.destroy(new Error(`the engine did not answer within ${Math.ceil(timeoutMs / 1000)} s`)), timeoutMs);
+      request.on("close", () => clearTimeout(timer));
       request.on("error", (error) => resolve({ status: 0, body: error.message, reused: request.reusedSocket }));
       request.end(payload);
     });
@@ -81,6 +90,9 @@ export function engineApiOver(open: OpenStream): EngineApi {
       const again = answer.status === 0 && answer.reused && method === "GET";
       const { status, body: said } = again ? await once(method, path, body, timeoutMs) : answer;
       return { status, body: said };
+    },
+    warm() {
+      for (let i = 0; i < STREAMS; i++) void once("GET", "/_ping", undefined, DEFAULT_TIMEOUT_MS);
     },
     close: () => agent.destroy(),
   };

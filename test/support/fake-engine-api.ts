@@ -39,6 +39,7 @@ export function fakeEngineApi(world: FakeEngineWorld): EngineApi & { asked: stri
       asked.push(`${method} ${path}`);
       return answer(path);
     },
+    warm: () => undefined,
     close: () => undefined,
   };
 }
