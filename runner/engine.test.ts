@@ -277,6 +277,23 @@ describe("checks that only read, side by side", () => {
     expect(run.checks.map((c) => [c.id, c.status])).toEqual([["db", "passed"], ["c", "failed"]]);
   });
 
+  it("an early try is one try, and once the wait had to wait the check runs again without waiting for that try to end", async () => {
+    const engine = slowEngine({ db: 5, c: 1 });
+    let dbAsked = 0;
+    let cAsked = 0;
+    const lookup = engine.ctx.docker.container;
+    engine.ctx.docker.container = async (name) => {
+      if (name === "db") return ++dbAsked < 3 ? ((await lookup(name)), undefined) : lookup(name);
+      // c's first try is slow and finds nothing; later ones find it at once.
+      if (++cAsked === 1) return (await sleep(300), undefined);
+      return lookup(name);
+    };
+    const { run } = await walkSlow([running("db", retries), running("c", retries)], engine);
+    expect(cAsked).toBe(2);
+    expect(run.timings.waitMs).toBe(20);
+    expect(run.checks.map((c) => [c.id, c.status, c.durationMs < 300])).toEqual([["db", "passed", true], ["c", "passed", true]]);
+  });
+
   it("what follows a check that retries and failed beside it runs again once that check is over", async () => {
     const engine = slowEngine({ db: 40, c: 1 });
     let dbDone = false;

@@ -80,12 +80,15 @@ export async function walkSteps(run: Run, sandbox: Engine, ctx: GraderContext): 
   };
   let stoppedInOrder = walk.engineStopped;
   for (const group of readingGroups(walk, run.steps)) {
+    const { results, over } = settleGroup(walk, group);
     // Results are recorded in the rubric's order, whichever check of a group ends first.
-    for (const settling of settleGroup(walk, group)) {
+    for (const settling of results) {
       const settled = await settling;
       record(walk, settled, stoppedInOrder);
       stoppedInOrder ||= !settled.notRun && settled.stoppedEngine;
     }
+    // Nothing of a group still runs when the next step starts (an action, say).
+    await over;
   }
   if (walk.engineStopped) run.warnings.push(run.t("warning.engineStopped"));
 }
@@ -121,31 +124,44 @@ function onlyReads(walk: Walk, step: ResolvedStep): boolean {
  * requires has settled. The checks of a group that only read share one view of
  * the engine, taken when the first asks; any other step sees the engine itself.
  *
- * A check after one that retries starts beside it too, but what follows a wait in
- * the rubric may count on what was waited for: its early result stands only if it
- * passed and none of the retrying checks before it had to wait. Otherwise it runs
- * again once they are over, as it would have run after them.
+ * A check after one that retries is tried once beside it too, but what follows a
+ * wait in the rubric may count on what was waited for: that early try stands only
+ * if it passed and none of the retrying checks before it had to wait. Otherwise
+ * the check runs (with its own retries) once they are over, as it would have run
+ * after them. `over` is when every try of the group, early ones included, is over.
  */
-function settleGroup(walk: Walk, group: Group): Promise<Settled>[] {
+function settleGroup(walk: Walk, group: Group): { results: Promise<Settled>[]; over: Promise<unknown> } {
   walk.sandbox.inspections?.setCaching(group.reads);
   const slots = slotsOf(CONCURRENT_READS);
   const settling = new Map<string, Promise<Settled>>();
   const retrying: Promise<Settled>[] = [];
+  const early: Promise<Settled>[] = [];
   for (const step of group.steps) {
-    const before = step.requires.flatMap((id) => settling.get(id) ?? []);
-    const early = Promise.all(before).then(() => slots(() => settle(walk, step)));
+    const before = Promise.all(step.requires.flatMap((id) => settling.get(id) ?? []));
     const waits = [...retrying];
-    const settled = waits.length === 0 ? early : early.then(async (first) => ((await stands(first, waits)) ? first : slots(() => settle(walk, step))));
-    settling.set(step.id, settled);
-    if (step.retry) retrying.push(settled);
+    const run = (tries: Tries) => before.then(() => slots(() => settle(walk, step, tries)));
+    const settled = waits.length === 0 ? run("all") : speculated(run("once"), waits, () => run("all"));
+    if (waits.length) early.push(settled);
+    settling.set(
+      step.id,
+      settled.then((result) => (walk.succeeded.set(step.id, !result.notRun && result.outcome.passed), result)),
+    );
+    if (step.retry) retrying.push(settling.get(step.id)!);
   }
-  return [...settling.values()];
+  const results = [...settling.values()];
+  return { results, over: Promise.all([...results, ...early]) };
 }
 
-/** Whether a result taken beside earlier retrying checks is the one it would have had after them. */
-async function stands(result: Settled, earlier: Promise<Settled>[]): Promise<boolean> {
-  const waited = (await Promise.all(earlier)).some((other) => !other.notRun && other.waited);
-  return !waited && !result.notRun && result.outcome.passed;
+/**
+ * The result of a check tried early beside retrying checks: the early try if it
+ * passed and none of them had to wait, else a run of its own once they are over
+ * (started as soon as one is known to have waited, the early try left to end).
+ */
+async function speculated(early: Promise<Settled>, waits: Promise<Settled>[], again: () => Promise<Settled>): Promise<Settled> {
+  const earlier = await Promise.all(waits);
+  if (earlier.some((other) => !other.notRun && other.waited)) return again();
+  const first = await early;
+  return !first.notRun && first.outcome.passed ? first : again();
 }
 
 /** A runner of at most `count` tasks at a time, in the order they were given. */
@@ -164,16 +180,15 @@ function slotsOf(count: number): <T>(task: () => Promise<T>) => Promise<T> {
   };
 }
 
+/** A step's tries: as its retry policy says, or one (an early try, beside a wait). */
+type Tries = "all" | "once";
+
 /** Runs a step unless there is a reason not to; what it requires is known by then. */
-async function settle(walk: Walk, step: ResolvedStep): Promise<Settled> {
+async function settle(walk: Walk, step: ResolvedStep, tries: Tries): Promise<Settled> {
   const notRun = whyNotRun(walk, step);
-  if (notRun) {
-    walk.succeeded.set(step.id, false);
-    return { step, notRun };
-  }
+  if (notRun) return { step, notRun };
   const started = Date.now();
-  const { outcome, error, stoppedEngine, waited } = await outcomeOf(walk, step);
-  walk.succeeded.set(step.id, outcome.passed);
+  const { outcome, error, stoppedEngine, waited } = await outcomeOf(walk, tries === "all" ? step : { ...step, retry: undefined });
   const durationMs = Date.now() - started;
   if (step.kind === "action") walk.run.timings.actionsMs += durationMs;
   return { step, outcome, error, durationMs, stoppedEngine, waited };
