@@ -32,6 +32,10 @@ export interface InnerDocker {
   /** Names of every container, running or not. */
   containerNames(): Promise<string[]>;
   volumeNames(): Promise<string[]>;
+  /** Every container's inspection, running or not, as `docker ps -a` lists them; throws when the engine cannot list them. */
+  containers(): Promise<ContainerInspectInfo[]>;
+  /** Every volume's inspection; throws when the engine cannot list them. */
+  volumes(): Promise<VolumeInspectInfo[]>;
   /** Names of every network, the engine's own (bridge, host, none) included. */
   networkNames(): Promise<string[]>;
   /** Runs the docker CLI inside the sandbox. */

@@ -7,6 +7,7 @@
  * the grader then uses for every command it runs.
  */
 import type { GraderContext, Outcome } from "../types";
+import { labelled } from "./label-filter";
 import { firstFew } from "./shell";
 
 export interface ServiceTarget {
@@ -62,20 +63,13 @@ export interface Found {
 /** Containers carrying Compose's labels, optionally of one service and project. */
 export async function composeContainers(ctx: GraderContext, target?: ServiceTarget): Promise<Found[]> {
   const filters = target
-    ? [`label=${SERVICE_LABEL}=${target.service}`, ...(target.project ? [`label=${PROJECT_LABEL}=${target.project}`] : [])]
-    : [`label=${SERVICE_LABEL}`];
+    ? [`${SERVICE_LABEL}=${target.service}`, ...(target.project ? [`${PROJECT_LABEL}=${target.project}`] : [])]
+    : [SERVICE_LABEL];
   // `docker compose run` leaves one-off containers of a service: not the service's own.
-  filters.push(`label=${ONEOFF_LABEL}=False`);
-  const format = `{{.Names}}\t{{.Label "${PROJECT_LABEL}"}}\t{{.Label "${SERVICE_LABEL}"}}`;
-  const listed = await ctx.docker.cli(["ps", "-a", ...filters.flatMap((f) => ["--filter", f]), "--format", format]);
-  if (listed.exitCode !== 0) throw new Error(`docker ps: ${listed.stderr.trim()}`);
-  return listed.stdout
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const [name, project = "", service = ""] = line.split("\t");
-      return { name, project, service };
-    })
+  filters.push(`${ONEOFF_LABEL}=False`);
+  return (await ctx.docker.containers())
+    .filter((c) => labelled(c.Config?.Labels, filters))
+    .map((c) => ({ name: c.Name.replace(/^\//, ""), project: c.Config.Labels[PROJECT_LABEL] ?? "", service: c.Config.Labels[SERVICE_LABEL] ?? "" }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -8,6 +8,7 @@
  */
 import type { GraderContext, Outcome } from "../types";
 import { PROJECT_LABEL } from "./container-target";
+import { labelled } from "./label-filter";
 import { firstFew } from "./shell";
 
 export const VOLUME_LABEL = "com.docker.compose.volume";
@@ -40,16 +41,10 @@ export const volumeTargetPhrases = {
 
 /** Volumes Compose created for a compose file's volume, optionally of one project. */
 export async function composeVolumes(ctx: GraderContext, volume: string, project?: string): Promise<FoundVolume[]> {
-  const filters = [`label=${VOLUME_LABEL}=${volume}`, ...(project ? [`label=${PROJECT_LABEL}=${project}`] : [])];
-  const listed = await ctx.docker.cli(["volume", "ls", ...filters.flatMap((f) => ["--filter", f]), "--format", `{{.Name}}\t{{.Label "${PROJECT_LABEL}"}}`]);
-  if (listed.exitCode !== 0) throw new Error(`docker volume ls: ${listed.stderr.trim()}`);
-  return listed.stdout
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const [name, found = ""] = line.split("\t");
-      return { name, project: found };
-    })
+  const filters = [`${VOLUME_LABEL}=${volume}`, ...(project ? [`${PROJECT_LABEL}=${project}`] : [])];
+  return (await ctx.docker.volumes())
+    .filter((v) => labelled(v.Labels, filters))
+    .map((v) => ({ name: v.Name, project: v.Labels?.[PROJECT_LABEL] ?? "" }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

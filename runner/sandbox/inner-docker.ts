@@ -94,11 +94,20 @@ export async function inspectEvery<T>(engine: EngineApi, kind: Kind): Promise<T[
   return inspected.filter((item): item is Awaited<T> => item !== undefined) as T[];
 }
 
+/** Every inspection of a kind, the harness's probes left out; a listing the engine refused is an error, as `docker ls` failing was. */
+export async function inspectedOrThrow<T>(engine: EngineApi, kind: Kind): Promise<T[]> {
+  const all = await inspectEvery<T>(engine, kind);
+  if (!all) throw new Error(`the sandbox's engine did not list its ${kind}s`);
+  return kind === "container" ? all.filter((c) => !isProbe((c as ContainerInspectInfo).Config?.Labels)) : all;
+}
+
 export function innerDocker(shell: SandboxShell, engine: EngineApi): InnerDocker {
   const cli = (args: string[], options?: ExecOptions) => shell.exec(["docker", ...args], options);
   const names = async (kind: Kind) => (await listed(engine, kind))?.filter((entry) => !entry.probe).map((entry) => entry.name) ?? [];
   return {
     cli,
+    containers: () => inspectedOrThrow<ContainerInspectInfo>(engine, "container"),
+    volumes: () => inspectedOrThrow<VolumeInspectInfo>(engine, "volume"),
     container: (name) => found<ContainerInspectInfo>(engine, inspectPath("container", name)),
     volume: (name) => found<VolumeInspectInfo>(engine, inspectPath("volume", name)),
     async network(name) {

@@ -46,6 +46,12 @@ export function inspections(docker: InnerDocker, engine: EngineApi): Inspections
       const found = await containers();
       return found ? lookup(found, name) : docker.container(name);
     },
+    async containers() {
+      return (await containers()) ?? docker.containers();
+    },
+    async volumes() {
+      return (await volumes()) ?? docker.volumes();
+    },
     async containerNames() {
       const found = await containers();
       return found ? found.map((c) => c.Name.replace(/^\//, "")) : docker.containerNames();

@@ -2,7 +2,7 @@
  * A grader context without Docker: containers and volumes are plain data and
  * commands answer from a table. Enough to unit-test a grader's logic.
  */
-import type { ContainerInspectInfo, NetworkInspectInfo } from "dockerode";
+import type { ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
 import type { CommandResult, GraderContext, Outcome } from "../../graders/types";
 
 export interface FakeWorld {
@@ -19,33 +19,6 @@ export interface FakeWorld {
   commands?: Record<string, Partial<CommandResult> | Partial<CommandResult>[]>;
 }
 
-/**
- * `docker ps -a --filter label=K[=V]... --format ...` over the world's
- * containers, and `docker volume ls` likewise over its volumes, with their
- * labels, as the engine answers them (names and labels in the format; other
- * fields are not known here).
- */
-function psAnswer(world: FakeWorld, args: string[]): Partial<CommandResult> | undefined {
-  const listed: [string, Record<string, string>][] | undefined =
-    args[0] === "ps"
-      ? Object.entries(world.containers ?? {}).map(([name, info]) => [name, info.Config?.Labels ?? {}])
-      : args[0] === "volume" && args[1] === "ls"
-        ? (world.volumes ?? []).map((name) => [name, world.volumeLabels?.[name] ?? {}])
-        : undefined;
-  if (!listed) return undefined;
-  const filters = args.flatMap((arg, i) => (args[i - 1] === "--filter" && arg.startsWith("label=") ? [arg.slice("label=".length)] : []));
-  const format = args[args.indexOf("--format") + 1] ?? "{{.Names}}";
-  const lines = listed
-    .filter(([, labels]) =>
-      filters.every((filter) => {
-        const [key, ...value] = filter.split("=");
-        return key in labels && (value.length === 0 || labels[key] === value.join("="));
-      }),
-    )
-    .map(([name, labels]) => format.replace(/\{\{\.Names?\}\}/g, name).replace(/\{\{\.Label "([^"]+)"\}\}/g, (_all, key: string) => labels[key] ?? ""));
-  return { exitCode: 0, stdout: lines.map((line) => `${line}\n`).join("") };
-}
-
 export function fakeContext(world: FakeWorld, check?: (type: string, spec: unknown) => Promise<Outcome>): GraderContext & { calls: string[][] } {
   const calls: string[][] = [];
   const asked = new Map<string, number>();
@@ -53,8 +26,7 @@ export function fakeContext(world: FakeWorld, check?: (type: string, spec: unkno
     calls.push(argv);
     const line = argv.join(" ");
     const key = Object.keys(world.commands ?? {}).find((prefix) => line.startsWith(prefix));
-    const ps = argv[0] === "docker" ? psAnswer(world, argv.slice(1)) : undefined;
-    if (!key) return { exitCode: 0, stdout: "", stderr: "", ...(ps ?? { exitCode: 127, stderr: `no fake answer for ${line}` }) };
+    if (!key) return { exitCode: 127, stdout: "", stderr: `no fake answer for ${line}` };
     const given = world.commands![key];
     const n = asked.get(key) ?? 0;
     asked.set(key, n + 1);
@@ -68,6 +40,8 @@ export function fakeContext(world: FakeWorld, check?: (type: string, spec: unkno
       container: async (name) => world.containers?.[name] as ContainerInspectInfo | undefined,
       volume: async (name) => (world.volumes?.includes(name) ? ({ Name: name } as never) : undefined),
       containerNames: async () => Object.keys(world.containers ?? {}),
+      containers: async () => Object.entries(world.containers ?? {}).map(([name, info]) => ({ ...info, Name: `/${name}` }) as ContainerInspectInfo),
+      volumes: async () => (world.volumes ?? []).map((name) => ({ Name: name, Labels: world.volumeLabels?.[name] ?? {} }) as unknown as VolumeInspectInfo),
       volumeNames: async () => world.volumes ?? [],
       network: async (name) => (world.networks?.[name] ? ({ Name: name, ...world.networks[name] } as NetworkInspectInfo) : undefined),
       networkNames: async () => Object.keys(world.networks ?? {}),
