@@ -91,6 +91,9 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
 }
 
 export function main(argv: string[]): void {
+  // A reader that goes away (`labgrade grade ... 2>&1 | head`) drops the rest of the
+  // output, not the grading: its sandbox is still removed and its files written.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) return;

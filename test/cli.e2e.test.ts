@@ -154,6 +154,30 @@ test("`labgrade clean` leaves a grading that runs alone; Ctrl-C then removes its
   }
 });
 
+test("a reader that goes away early (`labgrade grade ... 2>&1 | head -1`) leaves the grading to complete and remove its sandbox", async () => {
+  const run = `${TEST_RUN}-reader-gone`;
+  const watch = new EngineWatch(run);
+  const json = path.join(out, "reader-gone.json");
+  try {
+    const child = spawn(process.execPath, [path.join(ROOT, "dist", "runner", "cli.js"), "grade", path.join(ROOT, "test", "submissions", "sleeps-forever"), "--rubric", LIMITS, "--json", json, "--verbose"], {
+      cwd: ROOT,
+      env: { ...process.env, LABGRADE_RUN: run },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    // Both ends closed at the first line: every later write meets a closed pipe.
+    await new Promise<void>((resolve) => child.stderr!.once("data", () => resolve()));
+    child.stdout!.destroy();
+    child.stderr!.destroy();
+    expect(await exited).toBe(0);
+    expect(readResult(json).checks.map((c) => [c.id, c.status])).toEqual([["marker-volume", "passed"]]);
+    expect(watch.created.size).toBeGreaterThan(0);
+    expect(await watch.leftovers()).toEqual({ containers: [], volumes: [], networks: [] });
+  } finally {
+    watch.stop();
+  }
+});
+
 test("after a crash (SIGKILL), `labgrade clean` finds the orphaned sandbox by its labels and removes it with its volume", async () => {
   const { child, exited, containers, watch, env } = await gradingWithRunningSandbox("sigkill");
   try {
