@@ -285,13 +285,18 @@ describe("checks that only read, side by side", () => {
     engine.ctx.docker.container = async (name) => {
       if (name === "db") return ++dbAsked < 3 ? ((await lookup(name)), undefined) : lookup(name);
       // c's first try is slow and finds nothing; later ones find it at once.
-      if (++cAsked === 1) return (await sleep(300), undefined);
+      if (++cAsked === 1) return (await sleep(300), engine.events.push("early try of c over"), undefined);
       return lookup(name);
     };
-    const { run } = await walkSlow([running("db", retries), running("c", retries)], engine);
+    // A step that is not a read waits for every try of the group, the early one left to end included.
+    const exec = engine.ctx.shell.exec;
+    engine.ctx.shell.exec = (argv, options) => (engine.events.push("then a command"), exec(argv, options));
+    const { run } = await walkSlow([running("db", retries), running("c", retries), check("after", "after")], engine);
     expect(cAsked).toBe(2);
     expect(run.timings.waitMs).toBe(20);
-    expect(run.checks.map((c) => [c.id, c.status, c.durationMs < 300])).toEqual([["db", "passed", true], ["c", "passed", true]]);
+    expect(run.checks.slice(0, 2).map((c) => [c.id, c.status, c.durationMs < 300])).toEqual([["db", "passed", true], ["c", "passed", true]]);
+    expect(engine.events.indexOf("then a command")).toBeGreaterThan(engine.events.indexOf("early try of c over"));
+    expect(engine.events.indexOf("early try of c over")).toBeGreaterThan(engine.events.lastIndexOf("end c"));
   });
 
   it("what follows a check that retries and failed beside it runs again once that check is over", async () => {

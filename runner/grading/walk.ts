@@ -140,8 +140,9 @@ function settleGroup(walk: Walk, group: Group): { results: Promise<Settled>[]; o
     const before = Promise.all(step.requires.flatMap((id) => settling.get(id) ?? []));
     const waits = [...retrying];
     const run = (tries: Tries) => before.then(() => slots(() => settle(walk, step, tries)));
-    const settled = waits.length === 0 ? run("all") : speculated(run("once"), waits, () => run("all"));
-    if (waits.length) early.push(settled);
+    const first = waits.length === 0 ? undefined : run("once");
+    const settled = first ? speculated(first, waits, () => run("all")) : run("all");
+    if (first) early.push(first);
     settling.set(
       step.id,
       settled.then((result) => (walk.succeeded.set(step.id, !result.notRun && result.outcome.passed), result)),
