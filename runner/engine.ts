@@ -136,7 +136,11 @@ async function gradeIn(sandbox: Sandbox, run: Run): Promise<ScriptRun> {
 
   let entryRun: ScriptRun | undefined;
   const runScript = scriptRunner(sandbox, rubric, run.warnings, run.t, {
-    entryStarting: () => run.emit({ type: "phase", phase: "script" }),
+    entryStarting: () => {
+      run.emit({ type: "phase", phase: "script" });
+      // The checks' streams to the inner engine open while the script runs.
+      sandbox.engineApi.warm();
+    },
     entryOutput: (text) => run.emit({ type: "output", text }),
     entryFinished: (script) => {
       entryRun = script;
@@ -144,7 +148,6 @@ async function gradeIn(sandbox: Sandbox, run: Run): Promise<ScriptRun> {
       run.emit({ type: "phase", phase: "checks" });
     },
   });
-  sandbox.engineApi.warm();
   const docker = inspections(innerDocker(sandbox, sandbox.engineApi), sandbox.engineApi);
   const ctx = graderContext(sandbox, docker, runScript);
   const entry = rubric.submission.script;

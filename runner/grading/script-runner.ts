@@ -28,9 +28,9 @@ export function scriptRunner(sandbox: Sandbox, rubric: Rubric, warnings: string[
   return async (file, args, timeoutMs) => {
     const isEntry = file === rubric.submission.script && !entryRan;
     entryRan ||= isEntry;
-    if (isEntry) hooks.entryStarting();
     const limitMs = timeoutMs ?? rubric.submission.timeoutMs;
     const command = await commandFor(sandbox, SUBMISSION_DIR, file, args, warnings);
+    if (isEntry) hooks.entryStarting();
     if ("refused" in command) warnings.push(command.refused);
     const run =
       "refused" in command
