@@ -58,7 +58,7 @@ export const exec: Grader<ExecSpec> = {
     const stopped = await notRunning(ctx, container);
     if (stopped) return stopped;
     const argv = typeof spec.command === "string" ? ["sh", "-c", spec.command] : spec.command;
-    const result = await ctx.docker.cli(["exec", container, ...argv]);
+    const result = await ctx.docker.exec(container, argv);
     const actual: Record<string, unknown> = { "exit-code": result.exitCode, stdout: result.stdout, stderr: result.stderr };
     return outcomeOfItems(expectationItems(spec.expect ?? { "exit-code": 0 }, actual), "failed", { container, command: [spec.command].flat().join(" ") });
   },

@@ -77,7 +77,7 @@ async function look(ctx: GraderContext, spec: FileSpec, place: Place, container:
   const around = spec.container ? path.posix.dirname(path.posix.dirname(path.posix.join("/", relative))) : place.root;
   const args = [String(MAX_BYTES), place.root, relative, around];
   if (place.probeVolume) return runProbe(ctx, [{ source: place.probeVolume, target: PROBE_ROOT }], LOOK, args);
-  if (container !== undefined) return ctx.docker.cli(["exec", container, "sh", "-c", LOOK, "look", ...args]);
+  if (container !== undefined) return ctx.docker.exec(container, ["sh", "-c", LOOK, "look", ...args]);
   return ctx.shell.exec(["sh", "-c", LOOK, "look", ...args]);
 }
 

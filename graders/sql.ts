@@ -28,15 +28,15 @@ const MYSQL_WHEN_READY =
   'if command -v mysqladmin >/dev/null; then out=$(mysqladmin --connect-timeout=5 -h 127.0.0.1 ping 2>&1) || case $out in *"not allowed to connect"*) ;; *) printf "%s\\n" "$out" >&2; exit 1 ;; esac; fi; exec mysql "$@"';
 
 /** The client command line; passwords travel in the environment, not in argv. */
-function clientCommand(spec: SqlSpec): { env: string[]; argv: string[] } {
+function clientCommand(spec: SqlSpec): { env: Record<string, string>; argv: string[] } {
   if (spec.engine === "mysql") {
     return {
-      env: spec.password === undefined ? [] : ["-e", `MYSQL_PWD=${spec.password}`],
+      env: spec.password === undefined ? {} : { MYSQL_PWD: spec.password },
       argv: ["sh", "-c", MYSQL_WHEN_READY, "mysql", "--batch", "--skip-column-names", "-u", spec.user, ...(spec.database ? ["-D", spec.database] : []), "-e", spec.query],
     };
   }
   return {
-    env: spec.password === undefined ? [] : ["-e", `PGPASSWORD=${spec.password}`],
+    env: spec.password === undefined ? {} : { PGPASSWORD: spec.password },
     argv: ["psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-U", spec.user, "-d", spec.database ?? spec.user, "-c", spec.query],
   };
 }
@@ -135,7 +135,7 @@ export const sql: Grader<SqlSpec> = {
     const stopped = await notRunning(ctx, container);
     if (stopped) return stopped;
     const { env, argv } = clientCommand(spec);
-    const result = await ctx.docker.cli(["exec", ...env, container, ...argv], { timeoutMs: 30_000 });
+    const result = await ctx.docker.exec(container, argv, { env, timeoutMs: 30_000 });
     const data = { query: spec.query, user: spec.user, container };
     if (result.exitCode !== 0) {
       const detail = tail(result.stderr || result.stdout);

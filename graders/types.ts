@@ -40,6 +40,8 @@ export interface InnerDocker {
   networkNames(): Promise<string[]>;
   /** Runs the docker CLI inside the sandbox. */
   cli(args: string[], options?: ExecOptions): Promise<CommandResult>;
+  /** `docker exec [-e K=V]... <container> <argv>`: what it prints on each stream, and its exit code. */
+  exec(container: string, argv: string[], options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<CommandResult>;
   /** Calls the Engine API through the sandbox's socket. */
   api(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
 }

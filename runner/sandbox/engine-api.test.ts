@@ -42,14 +42,42 @@ describe("the engine API over a stream", () => {
     await engine.close();
   });
 
-  it("opens its streams ahead when warmed, so that requests side by side find them open", async () => {
+  it("opens its streams ahead when warmed (two for requests, one for a command to attach to), so that requests side by side find them open", async () => {
     const engine = await localEngine((_request, response) => json(response, { ok: true }));
     const api = engineApiOver(engine.open);
     api.warm();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(engine.connections()).toBe(2);
+    expect(engine.connections()).toBe(3);
     await Promise.all([api.request("GET", "/a"), api.request("GET", "/b"), api.request("GET", "/c")]);
-    expect(engine.connections()).toBe(2);
+    expect(engine.connections()).toBe(3);
+    api.close();
+    await engine.close();
+  });
+
+  it("attaches to a command on a stream of its own: what it wrote on each stream, or the engine's refusal", async () => {
+    const frame = (stream: 1 | 2, text: string) => {
+      const bytes = Buffer.from(text);
+      const header = Buffer.alloc(8);
+      header[0] = stream;
+      header.writeUInt32BE(bytes.length, 4);
+      return Buffer.concat([header, bytes]);
+    };
+    const engine = await localEngine((_request, response) => json(response, { ok: true }));
+    engine.server.on("upgrade", (request: http.IncomingMessage, socket: net.Socket) => {
+      if (request.url!.includes("nope")) {
+        const refusal = JSON.stringify({ message: "No such exec instance: nope" });
+        return socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${refusal.length}\r\n\r\n${refusal}`);
+      }
+      socket.write("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n");
+      // A frame cut across two writes, UTF-8 intact.
+      const out = frame(1, "webapp — é\n");
+      socket.write(out.subarray(0, 5));
+      socket.write(Buffer.concat([out.subarray(5), frame(2, "warning\n"), frame(1, "two\n")]));
+      socket.end();
+    });
+    const api = engineApiOver(engine.open);
+    expect(await api.attach("/exec/abc/start", { Detach: false }, 5_000)).toEqual({ status: 101, output: { stdout: "webapp — é\ntwo\n", stderr: "warning\n", timedOut: false } });
+    expect(await api.attach("/exec/nope/start", { Detach: false }, 5_000)).toEqual({ status: 404, body: { message: "No such exec instance: nope" } });
     api.close();
     await engine.close();
   });

@@ -15,8 +15,21 @@ export interface EngineAnswer {
   body: unknown;
 }
 
+/** What a command attached to (an exec's start) wrote, its streams apart. */
+export interface AttachedOutput {
+  stdout: string;
+  stderr: string;
+  /** Whether the time ran out before the command's streams ended. */
+  timedOut: boolean;
+}
+
 export interface EngineApi {
   request(method: "GET" | "POST" | "DELETE", path: string, body?: unknown, timeoutMs?: number): Promise<EngineAnswer>;
+  /**
+   * A POST that the engine answers by handing over the connection (an exec's
+   * start, attached): what was written on it, or the engine's answer when it refused.
+   */
+  attach(path: string, body: unknown, timeoutMs: number): Promise<{ status: number; body?: unknown; output?: AttachedOutput }>;
   /** Opens the streams ahead of the requests (while a script runs), so that the first lookups do not wait for them. */
   warm(): void;
   /** Closes the open streams; a later request opens a new one. */
@@ -44,7 +57,34 @@ function asSocket(stream: Duplex): Duplex {
   const self = stream as Duplex & Record<string, unknown>;
   for (const method of ["setKeepAlive", "setNoDelay", "setTimeout", "ref", "unref"]) self[method] ??= () => stream;
   stream.on("end", () => stream.destroy());
+  // Errors of a request are heard by http while it runs; an idle or dropped stream's by nobody.
+  stream.on("error", () => undefined);
   return stream;
+}
+
+/**
+ * The engine's framing of an attached command without a terminal: each frame an
+ * 8-byte header (the stream, 1 stdout or 2 stderr, then the length) and its bytes.
+ * Each stream is kept up to MAX_ANSWER_BYTES, as a runaway command must not exhaust memory.
+ */
+function demultiplexer() {
+  let pending: Buffer = Buffer.alloc(0);
+  const kept: Record<1 | 2, Buffer[]> = { 1: [], 2: [] };
+  const sizes: Record<1 | 2, number> = { 1: 0, 2: 0 };
+  return {
+    add(chunk: Buffer) {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      while (pending.length >= 8) {
+        const length = pending.readUInt32BE(4);
+        if (pending.length < 8 + length) break;
+        const stream = pending[0] === 2 ? 2 : 1;
+        if (sizes[stream] < MAX_ANSWER_BYTES) kept[stream].push(pending.subarray(8, 8 + length));
+        sizes[stream] += length;
+        pending = pending.subarray(8 + length);
+      }
+    },
+    text: () => ({ stdout: Buffer.concat(kept[1]).toString("utf8"), stderr: Buffer.concat(kept[2]).toString("utf8") }),
+  };
 }
 
 export function engineApiOver(open: OpenStream): EngineApi {
@@ -83,7 +123,84 @@ export function engineApiOver(open: OpenStream): EngineApi {
       request.end(payload);
     });
 
+  // An attached command keeps its connection to the end: it gets a stream of its own, opened
+  // ahead (the next one opens as soon as it is taken), not one the requests share.
+  let spare: Promise<Duplex> | undefined;
+  const prepareSpare = () => {
+    const next = open();
+    spare = next;
+    next.catch(() => spare === next && (spare = undefined));
+  };
+  const takeSpare = () => {
+    const taken = spare ?? open();
+    prepareSpare();
+    return taken;
+  };
+
+  const attach = async (path: string, body: unknown, timeoutMs: number) => {
+    let stream: Duplex;
+    try {
+      stream = asSocket(await takeSpare());
+    } catch (error) {
+      return { status: 0, body: (error as Error).message };
+    }
+    return new Promise<{ status: number; body?: unknown; output?: AttachedOutput }>((resolve) => {
+      const payload = JSON.stringify(body);
+      const headers = { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload), Connection: "Upgrade", Upgrade: "tcp" };
+      // No agent: with createConnection, http uses the stream given as it is.
+      const request = http.request({ createConnection: () => stream as never, host: "docker", method: "POST", path, headers });
+      let timedOut = false;
+      let upgraded: Duplex | undefined;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        (upgraded ?? request).destroy();
+      }, timeoutMs);
+      request.on("upgrade", (_response, socket, head) => {
+        upgraded = socket;
+        const frames = demultiplexer();
+        frames.add(head);
+        socket.on("data", (chunk: Buffer) => frames.add(chunk));
+        const over = () => {
+          clearTimeout(timer);
+          resolve({ status: 101, output: { ...frames.text(), timedOut } });
+        };
+        socket.on("close", over).on("end", () => socket.destroy());
+        socket.on("error", () => socket.destroy());
+      });
+      request.on("response", (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          clearTimeout(timer);
+          const text = Buffer.concat(chunks).toString("utf8");
+          let parsed: unknown = text;
+          try {
+            parsed = text ? JSON.parse(text) : undefined;
+          } catch {
+            // Kept as text.
+          }
+          stream.destroy();
+          resolve({ status: response.statusCode ?? 0, body: parsed });
+        });
+      });
+      request.on("error", (error) => {
+        clearTimeout(timer);
+        stream.destroy();
+        resolve({ status: 0, body: timedOut ? `the engine did not answer within ${Math.ceil(timeoutMs / 1000)} s` : error.message });
+      });
+      request.end(payload);
+    });
+  };
+
+  /** Every stream open and kept (as many requests at once as there are streams), and an attached command's. */
+  const warm = () => {
+    for (let i = 0; i < STREAMS; i++) void once("GET", "/_ping", undefined, DEFAULT_TIMEOUT_MS);
+    if (!spare) prepareSpare();
+  };
+
   return {
+    attach,
+    warm,
     async request(method, path, body, timeoutMs = DEFAULT_TIMEOUT_MS) {
       const answer = await once(method, path, body, timeoutMs);
       // A kept stream may have ended while idle (the engine restarted): a lookup is asked again on a new one.
@@ -91,9 +208,10 @@ export function engineApiOver(open: OpenStream): EngineApi {
       const { status, body: said } = again ? await once(method, path, body, timeoutMs) : answer;
       return { status, body: said };
     },
-    warm() {
-      for (let i = 0; i < STREAMS; i++) void once("GET", "/_ping", undefined, DEFAULT_TIMEOUT_MS);
+    close() {
+      agent.destroy();
+      void spare?.then((stream) => asSocket(stream).destroy(), () => undefined);
+      spare = undefined;
     },
-    close: () => agent.destroy(),
   };
 }

@@ -1,6 +1,7 @@
 import type { ContainerInspectInfo } from "dockerode";
 import type { SandboxShell } from "../../graders/types";
 import { fakeEngineApi } from "../../test/support/fake-engine-api";
+import type { EngineApi } from "./engine-api";
 import { innerDocker, naturalLess } from "./inner-docker";
 
 const noShell: SandboxShell = { exec: () => Promise.reject(new Error("lookups ask the engine's API, not a docker process")) };
@@ -40,5 +41,50 @@ describe("the inner engine's lookups and listings", () => {
     expect((await docker.network("db-net"))?.Id).toBe("dbfeed");
     expect(await docker.network("db")).toBeUndefined();
     expect(engine.asked).toEqual(["GET /containers/lamp-web/json", "GET /networks/db-net", "GET /networks/db"]);
+  });
+});
+
+describe("docker exec through the engine's API", () => {
+  /** An engine holding one running container, db, whose commands print and exit as `run` says. */
+  function engineWith(run: { stdout: string; stderr: string; exitCode: number; timedOut?: boolean }) {
+    const asked: string[] = [];
+    const engine: EngineApi = {
+      async request(method, path, body) {
+        asked.push(`${method} ${path}${body ? ` ${JSON.stringify(body)}` : ""}`);
+        if (path === "/containers/db/json") return { status: 200, body: { Id: "d1", State: { Running: true } } };
+        if (path.startsWith("/containers/") && path.endsWith("/json")) return { status: 404, body: { message: `No such container: ${path.split("/")[2]}` } };
+        if (path === "/containers/db/exec") return { status: 201, body: { Id: "e1" } };
+        if (path === "/exec/e1/json") return { status: 200, body: { ExitCode: run.exitCode } };
+        return { status: 404, body: { message: "page not found" } };
+      },
+      async attach(path, body) {
+        asked.push(`ATTACH ${path} ${JSON.stringify(body)}`);
+        return { status: 101, output: { stdout: run.stdout, stderr: run.stderr, timedOut: run.timedOut ?? false } };
+      },
+      warm: () => undefined,
+      close: () => undefined,
+    };
+    return { docker: innerDocker(noShell, engine), asked };
+  }
+
+  it("gives what the command printed on each stream and its exit code, its environment passed as docker exec -e does", async () => {
+    const { docker, asked } = engineWith({ stdout: "webapp\n", stderr: "", exitCode: 0 });
+    expect(await docker.exec("db", ["mysql", "-e", "SELECT 1"], { env: { MYSQL_PWD: "é" } })).toEqual({ exitCode: 0, stdout: "webapp\n", stderr: "" });
+    expect(asked).toEqual([
+      "GET /containers/db/json",
+      'POST /containers/db/exec {"AttachStdout":true,"AttachStderr":true,"Env":["MYSQL_PWD=é"],"Cmd":["mysql","-e","SELECT 1"]}',
+      'ATTACH /exec/e1/start {"Detach":false,"Tty":false}',
+      "GET /exec/e1/json",
+    ]);
+  });
+
+  it("says what the CLI says of a container that is not there, and exits 1", async () => {
+    const { docker } = engineWith({ stdout: "", stderr: "", exitCode: 0 });
+    expect(await docker.exec("web", ["true"])).toEqual({ exitCode: 1, stdout: "", stderr: "Error response from daemon: No such container: web\n" });
+  });
+
+  it("ends with 124 when its time runs out, keeping what it printed", async () => {
+    const { docker } = engineWith({ stdout: "partial", stderr: "", exitCode: 0, timedOut: true });
+    expect(await docker.exec("db", ["sleep", "99"], { timeoutMs: 10 })).toEqual({ exitCode: 124, stdout: "partial", stderr: "" });
   });
 });

@@ -1,10 +1,10 @@
 /**
- * The sandbox's own engine: lookups and listings through its API (answered as
- * `docker inspect` and `docker ls` answer them), commands with the docker CLI inside the sandbox.
+ * The sandbox's own engine: lookups, listings and `docker exec` through its API
+ * (answered as the CLI answers them), other commands with the docker CLI inside the sandbox.
  */
 import type { ContainerInfo, ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
 import { PROBE_LABEL } from "../../graders/support/probe";
-import type { ExecOptions, InnerDocker, SandboxShell } from "../../graders/types";
+import type { CommandResult, ExecOptions, InnerDocker, SandboxShell } from "../../graders/types";
 import type { EngineApi } from "./engine-api";
 
 /** The version `api()` callers build their requests for; lookups use the engine's own, as its CLI does. */
@@ -101,11 +101,37 @@ export async function inspectedOrThrow<T>(engine: EngineApi, kind: Kind): Promis
   return kind === "container" ? all.filter((c) => !isProbe((c as ContainerInspectInfo).Config?.Labels)) : all;
 }
 
+/** What the docker CLI prints for an error the engine answered, and exits 1 with. */
+const refused = (body: unknown): CommandResult => ({ exitCode: 1, stdout: "", stderr: `Error response from daemon: ${(body as { message?: string } | undefined)?.message ?? String(body)}\n` });
+
+/**
+ * `docker exec` through the engine's API, as the CLI does it: the container
+ * inspected first (so that "no such container" wins), the exec created, started
+ * attached, then its exit code read. Output and exit code are the CLI's; a time
+ * limit that runs out ends it with 124, as `timeout` around the CLI did.
+ */
+async function execThroughApi(engine: EngineApi, container: string, argv: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CommandResult> {
+  const at = segment(container);
+  const inspected = at === undefined ? { status: 404, body: { message: `No such container: ${container}` } } : await engine.request("GET", `/containers/${at}/json`);
+  if (inspected.status !== 200) return refused(inspected.body);
+  const env = Object.entries(options.env ?? {}).map(([key, value]) => `${key}=${value}`);
+  const created = await engine.request("POST", `/containers/${at}/exec`, { AttachStdout: true, AttachStderr: true, Env: env, Cmd: argv });
+  if (created.status !== 201) return refused(created.body);
+  const id = (created.body as { Id: string }).Id;
+  const started = await engine.attach(`/exec/${id}/start`, { Detach: false, Tty: false }, options.timeoutMs ?? 60_000);
+  if (!started.output) return refused(started.body);
+  if (started.output.timedOut) return { exitCode: 124, stdout: started.output.stdout, stderr: started.output.stderr };
+  const ended = await engine.request("GET", `/exec/${id}/json`);
+  const exitCode = ended.status === 200 ? ((ended.body as { ExitCode: number | null }).ExitCode ?? -1) : -1;
+  return { exitCode, stdout: started.output.stdout, stderr: started.output.stderr };
+}
+
 export function innerDocker(shell: SandboxShell, engine: EngineApi): InnerDocker {
   const cli = (args: string[], options?: ExecOptions) => shell.exec(["docker", ...args], options);
   const names = async (kind: Kind) => (await listed(engine, kind))?.filter((entry) => !entry.probe).map((entry) => entry.name) ?? [];
   return {
     cli,
+    exec: (container, argv, options) => execThroughApi(engine, container, argv, options),
     containers: () => inspectedOrThrow<ContainerInspectInfo>(engine, "container"),
     volumes: () => inspectedOrThrow<VolumeInspectInfo>(engine, "volume"),
     container: (name) => found<ContainerInspectInfo>(engine, inspectPath("container", name)),

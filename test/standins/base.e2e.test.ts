@@ -125,3 +125,23 @@ describe("ubuntu", () => {
     expect(await box.ok("docker run --rm ubuntu id -u ubuntu")).toBe("1000\n");
   });
 });
+
+describe("the harness's docker exec (the engine's API) and the sandbox's docker CLI", () => {
+  test("print the same on each stream and exit the same, errors included", async () => {
+    const docker = box.graderContext().docker;
+    await box.ok("docker run -d --name execs alpine:latest sleep 600 >/dev/null && docker create --name stopped alpine:latest true >/dev/null");
+    const cases: [string, string[]][] = [
+      ["execs", ["sh", "-c", 'echo out; echo "é err" >&2; exit 3']],
+      ["execs", ["nosuchcmd"]],
+      ["execs", ["/etc/passwd"]],
+      ["nosuch", ["true"]],
+      ["stopped", ["true"]],
+    ];
+    for (const [container, argv] of cases) {
+      const api = await docker.exec(container, argv, { env: { GREETING: "salut" } });
+      const cli = await box.shell.exec(["docker", "exec", "-e", "GREETING=salut", container, ...argv]);
+      expect({ container, argv, ...api }).toEqual({ container, argv, ...cli });
+    }
+    expect(await docker.exec("execs", ["sh", "-c", 'printf %s "$GREETING"'], { env: { GREETING: "salut" } })).toEqual({ exitCode: 0, stdout: "salut", stderr: "" });
+  });
+});

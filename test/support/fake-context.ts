@@ -37,6 +37,8 @@ export function fakeContext(world: FakeWorld, check?: (type: string, spec: unkno
     shell: { exec: (argv) => answer(argv) },
     docker: {
       cli: (args) => answer(["docker", ...args]),
+      // Answered as the command line it stands for.
+      exec: (container, argv, options) => answer(["docker", "exec", ...Object.entries(options?.env ?? {}).flatMap(([k, v]) => ["-e", `${k}=${v}`]), container, ...argv]),
       container: async (name) => world.containers?.[name] as ContainerInspectInfo | undefined,
       volume: async (name) => (world.volumes?.includes(name) ? ({ Name: name } as never) : undefined),
       containerNames: async () => Object.keys(world.containers ?? {}),

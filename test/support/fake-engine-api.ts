@@ -39,6 +39,7 @@ export function fakeEngineApi(world: FakeEngineWorld): EngineApi & { asked: stri
       asked.push(`${method} ${path}`);
       return answer(path);
     },
+    attach: async (path) => (asked.push(`POST ${path}`), { status: 500, body: { message: "no command runs in a fake engine" } }),
     warm: () => undefined,
     close: () => undefined,
   };
