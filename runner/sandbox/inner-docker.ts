@@ -50,9 +50,19 @@ function segment(key: string): string | undefined {
   return bare && !bare.includes("/") ? encodeURIComponent(bare) : undefined;
 }
 
+/**
+ * The engine's answer; an engine that cannot be reached is an error, not an
+ * empty answer, for the walk to find out whether the student's script stopped it.
+ */
+async function asked(engine: EngineApi, method: "GET" | "POST" | "DELETE", path: string, body?: unknown, timeoutMs?: number) {
+  const answer = await engine.request(method, path, body, timeoutMs);
+  if (answer.status === 0) throw new Error(`the sandbox's engine did not answer: ${String(answer.body)}`);
+  return answer;
+}
+
 async function found<T>(engine: EngineApi, path: string | undefined): Promise<T | undefined> {
   if (path === undefined) return undefined;
-  const answer = await engine.request("GET", path);
+  const answer = await asked(engine, "GET", path);
   return answer.status === 200 ? (answer.body as T) : undefined;
 }
 
@@ -112,16 +122,17 @@ const refused = (body: unknown): CommandResult => ({ exitCode: 1, stdout: "", st
  */
 async function execThroughApi(engine: EngineApi, container: string, argv: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CommandResult> {
   const at = segment(container);
-  const inspected = at === undefined ? { status: 404, body: { message: `No such container: ${container}` } } : await engine.request("GET", `/containers/${at}/json`);
+  const inspected = at === undefined ? { status: 404, body: { message: `No such container: ${container}` } } : await asked(engine, "GET", `/containers/${at}/json`);
   if (inspected.status !== 200) return refused(inspected.body);
   const env = Object.entries(options.env ?? {}).map(([key, value]) => `${key}=${value}`);
-  const created = await engine.request("POST", `/containers/${at}/exec`, { AttachStdout: true, AttachStderr: true, Env: env, Cmd: argv });
+  const created = await asked(engine, "POST", `/containers/${at}/exec`, { AttachStdout: true, AttachStderr: true, Env: env, Cmd: argv });
   if (created.status !== 201) return refused(created.body);
   const id = (created.body as { Id: string }).Id;
   const started = await engine.attach(`/exec/${id}/start`, { Detach: false, Tty: false }, options.timeoutMs ?? 60_000);
+  if (started.status === 0) throw new Error(`the sandbox's engine did not answer: ${String(started.body)}`);
   if (!started.output) return refused(started.body);
   if (started.output.timedOut) return { exitCode: 124, stdout: started.output.stdout, stderr: started.output.stderr };
-  const ended = await engine.request("GET", `/exec/${id}/json`);
+  const ended = await asked(engine, "GET", `/exec/${id}/json`);
   const exitCode = ended.status === 200 ? ((ended.body as { ExitCode: number | null }).ExitCode ?? -1) : -1;
   return { exitCode, stdout: started.output.stdout, stderr: started.output.stderr };
 }
@@ -146,7 +157,7 @@ export function innerDocker(shell: SandboxShell, engine: EngineApi): InnerDocker
     volumeNames: () => names("volume"),
     networkNames: () => names("network"),
     async api(method, path, body) {
-      const answer = await engine.request(method, `/${API_VERSION}${path}`, body, 120_000);
+      const answer = await asked(engine, method, `/${API_VERSION}${path}`, body, 120_000);
       return { status: answer.status, body: answer.body };
     },
   };

@@ -154,10 +154,11 @@ export class Sandbox implements SandboxShell {
     return sandbox;
   }
 
-  /** Whether the sandbox still runs: it stops when its dockerd (PID 1) dies. */
+  /** Whether the sandbox and its engine still run: it stops when its dockerd (PID 1) dies. */
   async running(): Promise<boolean> {
     const info = await this.docker.getContainer(this.id).inspect().catch(() => undefined);
-    return Boolean(info?.State.Running);
+    // A sandbox whose dockerd is going down may still run for a moment: its engine must answer too.
+    return Boolean(info?.State.Running) && (await this.engineApi.request("GET", "/_ping", undefined, 10_000)).status === 200;
   }
 
   exec(argv: string[], options?: ExecOptions): Promise<CommandResult> {
