@@ -7,7 +7,8 @@ import type Dockerode from "dockerode";
 import { Duplex, PassThrough } from "node:stream";
 import type { CommandResult, ExecOptions } from "../../graders/types";
 
-const MAX_CAPTURE = 8 * 1024 * 1024;
+/** What is kept of a command's output, per stream: graders read small outputs; a runaway command must not exhaust memory. */
+export const MAX_CAPTURE = 8 * 1024 * 1024;
 
 function collector(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();

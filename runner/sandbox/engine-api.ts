@@ -3,10 +3,12 @@
  * the sandbox (`docker system dial-stdio` there joins it to the inner socket).
  * A stream, once open, carries request after request (HTTP keep-alive): a
  * lookup costs a few milliseconds instead of a docker process per question.
- * Only plain JSON requests travel here; attaching to a container does not.
+ * A command attached to (an exec's start) keeps its connection to the end:
+ * it gets a stream of its own, opened ahead.
  */
 import * as http from "node:http";
 import type { Duplex } from "node:stream";
+import { MAX_CAPTURE } from "./container-exec";
 
 export interface EngineAnswer {
   /** The HTTP status; 0 when the engine could not be reached or did not answer in time. */
@@ -65,7 +67,7 @@ function asSocket(stream: Duplex): Duplex {
 /**
  * The engine's framing of an attached command without a terminal: each frame an
  * 8-byte header (the stream, 1 stdout or 2 stderr, then the length) and its bytes.
- * Each stream is kept up to MAX_ANSWER_BYTES, as a runaway command must not exhaust memory.
+ * Each stream is kept up to MAX_CAPTURE, as for a command run in the sandbox.
  */
 function demultiplexer() {
   let pending: Buffer = Buffer.alloc(0);
@@ -78,7 +80,7 @@ function demultiplexer() {
         const length = pending.readUInt32BE(4);
         if (pending.length < 8 + length) break;
         const stream = pending[0] === 2 ? 2 : 1;
-        if (sizes[stream] < MAX_ANSWER_BYTES) kept[stream].push(pending.subarray(8, 8 + length));
+        if (sizes[stream] < MAX_CAPTURE) kept[stream].push(pending.subarray(8, 8 + length));
         sizes[stream] += length;
         pending = pending.subarray(8 + length);
       }
