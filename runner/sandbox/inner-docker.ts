@@ -54,11 +54,12 @@ function segment(key: string): string | undefined {
  * The engine's answer; an engine that cannot be reached is an error, not an
  * empty answer, for the walk to find out whether the student's script stopped it.
  */
-async function asked(engine: EngineApi, method: "GET" | "POST" | "DELETE", path: string, body?: unknown, timeoutMs?: number) {
-  const answer = await engine.request(method, path, body, timeoutMs);
+function answered<T extends { status: number; body?: unknown }>(answer: T): T {
   if (answer.status === 0) throw new Error(`the sandbox's engine did not answer: ${String(answer.body)}`);
   return answer;
 }
+
+const asked = async (engine: EngineApi, method: "GET" | "POST" | "DELETE", path: string, body?: unknown, timeoutMs?: number) => answered(await engine.request(method, path, body, timeoutMs));
 
 async function found<T>(engine: EngineApi, path: string | undefined): Promise<T | undefined> {
   if (path === undefined) return undefined;
@@ -128,8 +129,7 @@ async function execThroughApi(engine: EngineApi, container: string, argv: string
   const created = await asked(engine, "POST", `/containers/${at}/exec`, { AttachStdout: true, AttachStderr: true, Env: env, Cmd: argv });
   if (created.status !== 201) return refused(created.body);
   const id = (created.body as { Id: string }).Id;
-  const started = await engine.attach(`/exec/${id}/start`, { Detach: false, Tty: false }, options.timeoutMs ?? 60_000);
-  if (started.status === 0) throw new Error(`the sandbox's engine did not answer: ${String(started.body)}`);
+  const started = answered(await engine.attach(`/exec/${id}/start`, { Detach: false, Tty: false }, options.timeoutMs ?? 60_000));
   if (!started.output) return refused(started.body);
   if (started.output.timedOut) return { exitCode: 124, stdout: started.output.stdout, stderr: started.output.stderr };
   const ended = await asked(engine, "GET", `/exec/${id}/json`);
