@@ -41,8 +41,11 @@ function clientCommand(spec: SqlSpec): { env: Record<string, string>; argv: stri
   };
 }
 
-/** Errors of a database server still starting up (worth retrying), as mysql and psql word them. */
-const STARTING = /can't connect|connection refused|lost connection|server has gone away|starting up|no such file or directory|could not connect|is the server running|shutting down/i;
+/**
+ * Errors of a database server still starting up (worth retrying), as mysql and psql word them;
+ * postgres 13 says "not yet accepting connections" while it replays its log after a restart.
+ */
+const STARTING = /can't connect|connection refused|lost connection|server has gone away|starting up|not yet accepting connections|in recovery mode|no such file or directory|could not connect|is the server running|shutting down/i;
 
 /**
  * What a client's error means, in the student's words: mysql's and psql's
