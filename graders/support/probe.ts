@@ -12,6 +12,9 @@ import type { CommandResult, GraderContext } from "../types";
  */
 export const PROBE_LABEL = "labgrade.probe";
 
+/** Whether a container's labels mark it as one of the harness's probes. */
+export const isProbe = (labels: Record<string, string> | null | undefined) => Boolean(labels?.[PROBE_LABEL]);
+
 /** `docker run` of a probe: removed once it ends, and marked as the harness's. */
 export const PROBE_RUN = ["run", "--rm", "--label", `${PROBE_LABEL}=1`];
 

@@ -3,7 +3,7 @@
  * (answered as the CLI answers them), other commands with the docker CLI inside the sandbox.
  */
 import type { ContainerInfo, ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
-import { PROBE_LABEL } from "../../graders/support/probe";
+import { isProbe } from "../../graders/support/probe";
 import type { CommandResult, ExecOptions, InnerDocker, SandboxShell } from "../../graders/types";
 import type { EngineApi } from "./engine-api";
 
@@ -71,8 +71,6 @@ async function found<T>(engine: EngineApi, path: string | undefined): Promise<T 
 function shownName(container: ContainerInfo): string | undefined {
   return container.Names?.map((name) => name.replace(/^\//, "")).find((name) => !name.includes("/"));
 }
-
-const isProbe = (labels: Record<string, string> | undefined) => Boolean(labels?.[PROBE_LABEL]);
 
 /** The listing `docker <kind> ls` gives, in its order: what each entry is known by. */
 async function listed(engine: EngineApi, kind: Kind): Promise<{ key: string; name: string; probe: boolean }[] | undefined> {

@@ -5,7 +5,7 @@
  * that may change things) makes the engine forget. Actions always see the engine itself.
  */
 import type { ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
-import { PROBE_LABEL } from "../../graders/support/probe";
+import { isProbe } from "../../graders/support/probe";
 import type { InnerDocker } from "../../graders/types";
 import type { EngineApi } from "./engine-api";
 import { inspectEvery, type Kind } from "./inner-docker";
@@ -37,7 +37,7 @@ export function inspections(docker: InnerDocker, engine: EngineApi): Inspections
     if (!seen.has(kind)) seen.set(kind, inspectEvery(engine, kind));
     return (await seen.get(kind)) as T[] | undefined;
   };
-  const containers = async () => (await all<ContainerInspectInfo>("container"))?.filter((c) => !c.Config?.Labels?.[PROBE_LABEL]);
+  const containers = async () => (await all<ContainerInspectInfo>("container"))?.filter((c) => !isProbe(c.Config?.Labels));
   const volumes = () => all<VolumeInspectInfo>("volume");
   const networks = () => all<NetworkInspectInfo>("network");
   return {
