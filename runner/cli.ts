@@ -9,15 +9,21 @@ import { parseArgs } from "node:util";
 import { exitCodeOf, UsageError } from "./errors";
 import { processIo, type Io } from "./io";
 import { setVerbose } from "./log";
-import { COMMANDS } from "./commands";
 import { UsageErrorWithHelp, type Command, type Flags } from "./commands/command";
 
-const USAGE = `usage: labgrade <command> [options]
+/** The command table, loaded on first use: it loads every command's module, which `--version` never needs. */
+function commands(): readonly Command[] {
+  return (require("./commands") as typeof import("./commands")).COMMANDS;
+}
 
-${COMMANDS.map((command) => command.usage).join("\n")}
+function usage(): string {
+  return `usage: labgrade <command> [options]
+
+${commands().map((command) => command.usage).join("\n")}
 
   --version                          labgrade's version and the sandbox's Docker engine
   --verbose                          log what the harness does (sandbox mode and engine, timings) on stderr`;
+}
 
 const GLOBAL_FLAGS: Flags = {
   verbose: { type: "boolean" },
@@ -34,7 +40,7 @@ function flagsFor(own: Command): { flags: Flags; once: string[] } {
   const flags: Flags = { ...GLOBAL_FLAGS };
   const repeated = new Set<string>();
   const single = new Set<string>();
-  for (const command of [own, ...COMMANDS]) {
+  for (const command of [own, ...commands()]) {
     for (const [name, option] of Object.entries(command.flags)) {
       flags[name] ??= option;
       (option.multiple ? repeated : single).add(name);
@@ -51,7 +57,7 @@ function parse(command: Command, argv: string[]): { positionals: string[]; value
   try {
     parsed = parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+    throw new UsageError(`${(error as Error).message}\n\n${usage()}`);
   }
   const values: Record<string, unknown> = { ...parsed.values };
   for (const name of once) {
@@ -67,19 +73,19 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (!name || name === "--help" || name === "-h" || name === "help") {
-      io.out(USAGE);
+      io.out(usage());
       return name ? 0 : 2;
     }
     if (name === "--version" || name === "-V") return await (require("./commands/version") as typeof import("./commands/version")).versionCommand(io);
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(`unknown command "${name}"\n\n${USAGE}`);
+    const command = commands().find((c) => c.name === name);
+    if (!command) throw new UsageError(`unknown command "${name}"\n\n${usage()}`);
     const { positionals, values } = parse(command, rest);
     if (values.verbose) setVerbose(true);
     let args;
     try {
       args = command.args(positionals, values);
     } catch (error) {
-      if (error instanceof UsageErrorWithHelp) throw new UsageError(`${error.message}\n\n${USAGE}`);
+      if (error instanceof UsageErrorWithHelp) throw new UsageError(`${error.message}\n\n${usage()}`);
       throw error;
     }
     return await command.run(args, io);
