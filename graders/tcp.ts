@@ -6,7 +6,6 @@ import type { Grader, GraderContext, Outcome, Phrase } from "./types";
 import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
 import { containerRefSchema } from "./support/schemas";
 import { describeTarget, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
-import { PROBE_RUN } from "./support/probe";
 
 export const TCP_EXPECTATIONS = ["answers", "unresolved", "no-connection", "unreachable"] as const;
 export type TcpExpectation = (typeof TCP_EXPECTATIONS)[number];
@@ -67,7 +66,7 @@ async function probe(ctx: GraderContext, from: string | undefined, host: string,
   const args = [host, String(port), String(CONNECT_SECONDS)];
   const timeoutMs = (CONNECT_SECONDS + 30) * 1000;
   if (from === undefined) return ctx.shell.exec(["sh", "-c", PROBE, "probe", ...args], { timeoutMs });
-  return ctx.docker.cli([...PROBE_RUN, "--network", `container:${from}`, "--log-driver", "none", ctx.probeImage, "sh", "-c", PROBE, "probe", ...args], { timeoutMs });
+  return ctx.docker.probe({ image: ctx.probeImage, network: `container:${from}`, argv: ["sh", "-c", PROBE, "probe", ...args], timeoutMs });
 }
 
 const messages = {

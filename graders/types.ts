@@ -22,6 +22,25 @@ export interface SandboxShell {
   exec(argv: string[], options?: ExecOptions): Promise<CommandResult>;
 }
 
+export interface ProbeMount {
+  /** A volume name, or an absolute path in the sandbox (a bind mount). */
+  source: string;
+  target: string;
+  writable?: boolean;
+}
+
+/** A short-lived container of the harness's own: what `docker run --rm` of it is given. */
+export interface ProbeRun {
+  image: string;
+  /** `none`, or `container:<name>` to share a container's network (its interfaces, /etc/hosts and DNS). */
+  network: string;
+  mounts?: ProbeMount[];
+  argv: string[];
+  /** Its whole standard input (`docker run -i`). */
+  stdin?: string;
+  timeoutMs?: number;
+}
+
 /** The sandbox's own Docker engine, where the student's containers live. */
 export interface InnerDocker {
   /** `docker inspect` of a container; undefined when there is none by that name. */
@@ -40,6 +59,11 @@ export interface InnerDocker {
   networkNames(): Promise<string[]>;
   /** Runs the docker CLI inside the sandbox. */
   cli(args: string[], options?: ExecOptions): Promise<CommandResult>;
+  /**
+   * One of the harness's probe containers, run as `docker run --rm --label labgrade.probe=1`
+   * runs it: what it printed on each stream and its exit code (125 when it could not start).
+   */
+  probe(run: ProbeRun): Promise<CommandResult>;
   /** `docker exec [-e K=V]... <container> <argv>`: what it prints on each stream, and its exit code. */
   exec(container: string, argv: string[], options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<CommandResult>;
   /** Calls the Engine API through the sandbox's socket. */

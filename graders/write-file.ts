@@ -4,7 +4,6 @@
  * carry per-run random values, so that only a live mount can show it.
  */
 import type { Grader } from "./types";
-import { PROBE_RUN } from "./support/probe";
 
 export interface WriteFileSpec {
   path: string;
@@ -43,7 +42,7 @@ export const writeFile: Grader<WriteFileSpec> = {
   async evaluate(ctx, spec) {
     const script = `mkdir -p "$(dirname "$1/$2")" && cat > "$1/$2"`;
     const result = spec.volume
-      ? await ctx.docker.cli([...PROBE_RUN, "-i", "--network", "none", "-v", `${spec.volume}:/target`, ctx.probeImage, "sh", "-c", script, "write", "/target", spec.path], { stdin: spec.content })
+      ? await ctx.docker.probe({ image: ctx.probeImage, network: "none", mounts: [{ source: spec.volume, target: "/target", writable: true }], argv: ["sh", "-c", script, "write", "/target", spec.path], stdin: spec.content })
       : await ctx.shell.exec(["sh", "-c", script, "write", ctx.submissionDir, spec.path], { stdin: spec.content });
     return result.exitCode === 0 ? { passed: true } : { passed: false, messageId: "failed", data: { path: spec.path } };
   },

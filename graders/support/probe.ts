@@ -3,7 +3,7 @@
  * submission folder) without touching the student's containers.
  */
 import type { VolumeInspectInfo } from "dockerode";
-import type { CommandResult, GraderContext } from "../types";
+import type { CommandResult, GraderContext, ProbeMount } from "../types";
 
 /**
  * Marks the harness's probe containers. Listings of the student's containers leave
@@ -15,19 +15,9 @@ export const PROBE_LABEL = "labgrade.probe";
 /** Whether a container's labels mark it as one of the harness's probes. */
 export const isProbe = (labels: Record<string, string> | null | undefined) => Boolean(labels?.[PROBE_LABEL]);
 
-/** `docker run` of a probe: removed once it ends, and marked as the harness's. */
-export const PROBE_RUN = ["run", "--rm", "--label", `${PROBE_LABEL}=1`];
-
-export interface ProbeMount {
-  /** A volume name, or an absolute path in the sandbox (a bind mount). */
-  source: string;
-  target: string;
-  writable?: boolean;
-}
-
+/** A script run in a probe without a network, the mounts at their targets (read-only unless writable). */
 export function runProbe(ctx: GraderContext, mounts: ProbeMount[], script: string, args: string[] = [], timeoutMs = 60_000): Promise<CommandResult> {
-  const volumes = mounts.flatMap((m) => ["-v", `${m.source}:${m.target}${m.writable ? "" : ":ro"}`]);
-  return ctx.docker.cli([...PROBE_RUN, "--network", "none", ...volumes, ctx.probeImage, "sh", "-c", script, "probe", ...args], { timeoutMs });
+  return ctx.docker.probe({ image: ctx.probeImage, network: "none", mounts, argv: ["sh", "-c", script, "probe", ...args], timeoutMs });
 }
 
 /** A refusal when a volume the check reads does not exist (a probe would silently create it). */

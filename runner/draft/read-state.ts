@@ -8,7 +8,6 @@ import * as path from "node:path";
 import type { ContainerInspectInfo } from "dockerode";
 import type { GraderContext } from "../../graders/types";
 import { SERVICE_LABEL } from "../../graders/support/container-target";
-import { PROBE_RUN } from "../../graders/support/probe";
 import type { ContainerState, EndState, HttpAnswer, MountState, ScriptEnd, VolumeFile, VolumeState } from "./state";
 
 /** More files than this in a volume are a service's data, not what a script wrote. */
@@ -121,7 +120,7 @@ async function readVolume(ctx: Ctx, name: string, containers: ContainerState[]):
     const mount = container.mounts.find((m) => m.type === "volume" && m.source === name && container.imageVolumes.includes(m.destination));
     if (mount) return { name, files: [], skipFiles: { reason: "service-data", container: container.name, image: container.image, destination: mount.destination } };
   }
-  const listed = await ctx.docker.cli([...PROBE_RUN, "--network", "none", "--log-driver", "none", "-v", `${name}:/v:ro`, ctx.probeImage, "sh", "-c", LIST_FILES]);
+  const listed = await ctx.docker.probe({ image: ctx.probeImage, network: "none", mounts: [{ source: name, target: "/v" }], argv: ["sh", "-c", LIST_FILES] });
   if (listed.exitCode !== 0) return { name, files: [] };
   const [count, ...rows] = listed.stdout.split("\n");
   if (Number(count) > MAX_FILES) return { name, files: [], skipFiles: { reason: "too-many", count: Number(count) } };

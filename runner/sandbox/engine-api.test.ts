@@ -42,14 +42,14 @@ describe("the engine API over a stream", () => {
     await engine.close();
   });
 
-  it("opens its streams ahead when warmed (two for requests, one for a command to attach to), so that requests side by side find them open", async () => {
+  it("opens its streams ahead when warmed (two for requests, two for commands to attach to), so that requests side by side find them open", async () => {
     const engine = await localEngine((_request, response) => json(response, { ok: true }));
     const api = engineApiOver(engine.open);
     api.warm();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(engine.connections()).toBe(3);
+    expect(engine.connections()).toBe(4);
     await Promise.all([api.request("GET", "/a"), api.request("GET", "/b"), api.request("GET", "/c")]);
-    expect(engine.connections()).toBe(3);
+    expect(engine.connections()).toBe(4);
     api.close();
     await engine.close();
   });
@@ -78,6 +78,31 @@ describe("the engine API over a stream", () => {
     const api = engineApiOver(engine.open);
     expect(await api.attach("/exec/abc/start", { Detach: false }, 5_000)).toEqual({ status: 101, output: { stdout: "webapp — é\ntwo\n", stderr: "warning\n", timedOut: false } });
     expect(await api.attach("/exec/nope/start", { Detach: false }, 5_000)).toEqual({ status: 404, body: { message: "No such exec instance: nope" } });
+    api.close();
+    await engine.close();
+  });
+
+  it("writes a command's standard input once attached and closes it, and says when it is attached", async () => {
+    const engine = await localEngine((_request, response) => json(response, { ok: true }));
+    engine.server.on("upgrade", (_request: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+      socket.write("HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n");
+      const received: Buffer[] = [head];
+      // The command's input ends where the stream is half-closed: its length comes back on stdout.
+      socket.on("data", (chunk: Buffer) => received.push(chunk)).on("end", () => {
+        const text = Buffer.from(`${Buffer.concat(received).length}`);
+        const header = Buffer.alloc(8);
+        header[0] = 1;
+        header.writeUInt32BE(text.length, 4);
+        socket.end(Buffer.concat([header, text]));
+      });
+    });
+    const api = engineApiOver(engine.open);
+    const events: string[] = [];
+    const input = "é".repeat(100_000);
+    const ended = await api.attach("/containers/c1/attach?stream=1&stdin=1", undefined, 5_000, { input, attached: () => events.push("attached") });
+    events.push("ended");
+    expect(ended).toEqual({ status: 101, output: { stdout: String(Buffer.byteLength(input)), stderr: "", timedOut: false } });
+    expect(events).toEqual(["attached", "ended"]);
     api.close();
     await engine.close();
   });

@@ -29,13 +29,21 @@ export interface EngineApi {
   request(method: "GET" | "POST" | "DELETE", path: string, body?: unknown, timeoutMs?: number): Promise<EngineAnswer>;
   /**
    * A POST that the engine answers by handing over the connection (an exec's
-   * start, attached): what was written on it, or the engine's answer when it refused.
+   * start, a container's attach): what was written on it, or the engine's answer when it refused.
    */
-  attach(path: string, body: unknown, timeoutMs: number): Promise<{ status: number; body?: unknown; output?: AttachedOutput }>;
+  attach(path: string, body: unknown, timeoutMs: number, session?: AttachSession): Promise<{ status: number; body?: unknown; output?: AttachedOutput }>;
   /** Opens the streams ahead of the requests (while a script runs), so that the first lookups do not wait for them. */
   warm(): void;
   /** Closes the open streams; a later request opens a new one. */
   close(): void;
+}
+
+/** What happens on an attached connection besides reading it. */
+export interface AttachSession {
+  /** Written as the command's whole standard input once attached, then closed. */
+  input?: string | Buffer;
+  /** Called once the connection is handed over: a container attached to can be started. */
+  attached?: () => void;
 }
 
 /** Opens one stream to the engine's socket. */
@@ -49,6 +57,8 @@ const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
  * here), a request on an open one 2–3 ms, so more would cost more than they save.
  */
 const STREAMS = 2;
+/** Streams kept open for commands attached to. */
+const SPARES = 2;
 
 /**
  * A byte stream as http's agent uses a socket: with a socket's methods (nothing
@@ -126,20 +136,21 @@ export function engineApiOver(open: OpenStream): EngineApi {
     });
 
   // An attached command keeps its connection to the end: it gets a stream of its own, opened
-  // ahead (the next one opens as soon as it is taken), not one the requests share.
-  let spare: Promise<Duplex> | undefined;
+  // ahead (the next one opens as soon as one is taken), not one the requests share. Two kept
+  // ready: a probe and an exec often start side by side.
+  let spares: Promise<Duplex>[] = [];
   const prepareSpare = () => {
     const next = open();
-    spare = next;
-    next.catch(() => spare === next && (spare = undefined));
+    spares.push(next);
+    next.catch(() => (spares = spares.filter((spare) => spare !== next)));
   };
   const takeSpare = () => {
-    const taken = spare ?? open();
+    const taken = spares.shift() ?? open();
     prepareSpare();
     return taken;
   };
 
-  const attach = async (path: string, body: unknown, timeoutMs: number) => {
+  const attach = async (path: string, body: unknown, timeoutMs: number, session: AttachSession = {}) => {
     let stream: Duplex;
     try {
       stream = asSocket(await takeSpare());
@@ -147,8 +158,8 @@ export function engineApiOver(open: OpenStream): EngineApi {
       return { status: 0, body: (error as Error).message };
     }
     return new Promise<{ status: number; body?: unknown; output?: AttachedOutput }>((resolve) => {
-      const payload = JSON.stringify(body);
-      const headers = { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload), Connection: "Upgrade", Upgrade: "tcp" };
+      const payload = body === undefined ? "" : JSON.stringify(body);
+      const headers = { ...(payload ? { "Content-Type": "application/json" } : {}), "Content-Length": Buffer.byteLength(payload), Connection: "Upgrade", Upgrade: "tcp" };
       // No agent: with createConnection, http uses the stream given as it is.
       const request = http.request({ createConnection: () => stream as never, host: "docker", method: "POST", path, headers });
       let timedOut = false;
@@ -168,6 +179,9 @@ export function engineApiOver(open: OpenStream): EngineApi {
         };
         socket.on("close", over).on("end", () => socket.destroy());
         socket.on("error", () => socket.destroy());
+        // Its end closes the command's standard input; its output still comes.
+        if (session.input !== undefined) socket.end(session.input);
+        session.attached?.();
       });
       request.on("response", (response) => {
         const chunks: Buffer[] = [];
@@ -197,7 +211,7 @@ export function engineApiOver(open: OpenStream): EngineApi {
   /** Every stream open and kept (as many requests at once as there are streams), and an attached command's. */
   const warm = () => {
     for (let i = 0; i < STREAMS; i++) void once("GET", "/_ping", undefined, DEFAULT_TIMEOUT_MS);
-    if (!spare) prepareSpare();
+    while (spares.length < SPARES) prepareSpare();
   };
 
   return {
@@ -212,8 +226,8 @@ export function engineApiOver(open: OpenStream): EngineApi {
     },
     close() {
       agent.destroy();
-      void spare?.then((stream) => asSocket(stream).destroy(), () => undefined);
-      spare = undefined;
+      for (const spare of spares) void spare.then((stream) => asSocket(stream).destroy(), () => undefined);
+      spares = [];
     },
   };
 }

@@ -88,3 +88,62 @@ describe("docker exec through the engine's API", () => {
     expect(await docker.exec("db", ["sleep", "99"], { timeoutMs: 10 })).toEqual({ exitCode: 124, stdout: "partial", stderr: "" });
   });
 });
+
+describe("the harness's probes through the engine's API", () => {
+  /** An engine that creates c1, starts it unless the network is a stopped container's, and runs it as `run` says. */
+  function engineFor(run: { stdout: string; exitCode: number; timedOut?: boolean }) {
+    const asked: string[] = [];
+    const engine: EngineApi = {
+      async request(method, path, body) {
+        asked.push(`${method} ${path}${body ? ` ${JSON.stringify(body)}` : ""}`);
+        const network = (body as { HostConfig?: { NetworkMode?: string } } | undefined)?.HostConfig?.NetworkMode;
+        if (path === "/containers/create") return network === "container:gone" ? { status: 404, body: { message: "No such container: gone" } } : { status: 201, body: { Id: "c1" } };
+        if (path === "/containers/c1/start") return { status: 204, body: undefined };
+        if (path === "/containers/c1/wait") return { status: 200, body: { StatusCode: run.exitCode } };
+        if (path.startsWith("/containers/c1?")) return { status: 204, body: undefined };
+        return { status: 404, body: { message: "page not found" } };
+      },
+      async attach(path, _body, _timeoutMs, session) {
+        asked.push(`ATTACH ${path}${session?.input !== undefined ? ` <${session.input}` : ""}`);
+        session?.attached?.();
+        await new Promise((resolve) => setImmediate(resolve));
+        return { status: 101, output: { stdout: run.stdout, stderr: "", timedOut: run.timedOut ?? false } };
+      },
+      warm: () => undefined,
+      close: () => undefined,
+    };
+    return { docker: innerDocker(noShell, engine), asked };
+  }
+
+  it("creates it marked as a probe, attaches before it starts, reads its exit code, then removes it", async () => {
+    const { docker, asked } = engineFor({ stdout: "found\n", exitCode: 3 });
+    const run = { image: "labgrade/probe:latest", network: "none", mounts: [{ source: "web-content", target: "/v" }, { source: "drop", target: "/w", writable: true }], argv: ["sh", "-c", "cat"], stdin: "é" };
+    expect(await docker.probe(run)).toEqual({ exitCode: 3, stdout: "found\n", stderr: "" });
+    expect(asked.map((line) => line.replace(/ \{.*/, ""))).toEqual([
+      "POST /containers/create",
+      "ATTACH /containers/c1/attach?stream=1&stdout=1&stderr=1&stdin=1 <é",
+      "POST /containers/c1/start",
+      "POST /containers/c1/wait",
+      "DELETE /containers/c1?force=1&v=1",
+    ]);
+    expect(JSON.parse(asked[0].slice("POST /containers/create ".length))).toMatchObject({
+      Image: "labgrade/probe:latest",
+      Cmd: ["sh", "-c", "cat"],
+      Labels: { "labgrade.probe": "1" },
+      OpenStdin: true,
+      StdinOnce: true,
+      HostConfig: { NetworkMode: "none", Binds: ["web-content:/v:ro", "drop:/w"] },
+    });
+  });
+
+  it("exits 125 with the engine's words when it cannot be created, and 124 when its time runs out (removed all the same)", async () => {
+    expect(await engineFor({ stdout: "", exitCode: 0 }).docker.probe({ image: "p", network: "container:gone", argv: ["true"] })).toEqual({
+      exitCode: 125,
+      stdout: "",
+      stderr: "docker: Error response from daemon: No such container: gone\n",
+    });
+    const slow = engineFor({ stdout: "started\n", exitCode: 0, timedOut: true });
+    expect(await slow.docker.probe({ image: "p", network: "none", argv: ["sleep", "60"], timeoutMs: 10 })).toEqual({ exitCode: 124, stdout: "started\n", stderr: "" });
+    expect(slow.asked.at(-1)).toBe("DELETE /containers/c1?force=1&v=1");
+  });
+});

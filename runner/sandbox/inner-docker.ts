@@ -3,8 +3,8 @@
  * (answered as the CLI answers them), other commands with the docker CLI inside the sandbox.
  */
 import type { ContainerInfo, ContainerInspectInfo, NetworkInspectInfo, VolumeInspectInfo } from "dockerode";
-import { isProbe } from "../../graders/support/probe";
-import type { CommandResult, ExecOptions, InnerDocker, SandboxShell } from "../../graders/types";
+import { isProbe, PROBE_LABEL } from "../../graders/support/probe";
+import type { CommandResult, ExecOptions, InnerDocker, ProbeRun, SandboxShell } from "../../graders/types";
 import type { EngineApi } from "./engine-api";
 
 /** The version `api()` callers build their requests for; lookups use the engine's own, as its CLI does. */
@@ -135,12 +135,63 @@ async function execThroughApi(engine: EngineApi, container: string, argv: string
   return { exitCode, stdout: started.output.stdout, stderr: started.output.stderr };
 }
 
+/** What `docker run` prints when the engine refuses to create or start a container, and exits 125 with. */
+const notRun = (body: unknown): CommandResult => ({ exitCode: 125, stdout: "", stderr: `docker: ${refused(body).stderr}` });
+
+/**
+ * `docker run --rm` of a probe through the engine's API, in the CLI's order:
+ * created, attached (so that nothing it prints is lost), started, waited for,
+ * then removed with its anonymous volumes. A time limit that runs out removes
+ * it at once and ends with 124, as `timeout` around the CLI did.
+ */
+async function probeThroughApi(engine: EngineApi, run: ProbeRun): Promise<CommandResult> {
+  const input = run.stdin !== undefined;
+  const created = await asked(engine, "POST", "/containers/create", {
+    Image: run.image,
+    Cmd: run.argv,
+    Labels: { [PROBE_LABEL]: "1" },
+    AttachStdin: input,
+    OpenStdin: input,
+    StdinOnce: input,
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: false,
+    HostConfig: {
+      NetworkMode: run.network,
+      Binds: (run.mounts ?? []).map((mount) => `${mount.source}:${mount.target}${mount.writable ? "" : ":ro"}`),
+      // What it prints is read as it comes: the engine need not keep it.
+      LogConfig: { Type: "none", Config: {} },
+    },
+  });
+  if (created.status !== 201) return notRun(created.body);
+  const id = (created.body as { Id: string }).Id;
+  try {
+    let attachedNow = () => undefined as void;
+    const attached = new Promise<undefined>((resolve) => (attachedNow = () => resolve(undefined)));
+    const path = `/containers/${id}/attach?stream=1&stdout=1&stderr=1${input ? "&stdin=1" : ""}`;
+    const streams = engine.attach(path, undefined, run.timeoutMs ?? 60_000, { input: run.stdin, attached: attachedNow });
+    const refusedAttach = await Promise.race([attached, streams]);
+    if (refusedAttach) return notRun(answered(refusedAttach).body);
+    const started = await asked(engine, "POST", `/containers/${id}/start`);
+    if (started.status !== 204) return notRun(started.body);
+    const ended = answered(await streams);
+    if (!ended.output) return notRun(ended.body);
+    if (ended.output.timedOut) return { exitCode: 124, stdout: ended.output.stdout, stderr: ended.output.stderr };
+    const waited = await asked(engine, "POST", `/containers/${id}/wait`);
+    const exitCode = waited.status === 200 ? (waited.body as { StatusCode: number }).StatusCode : -1;
+    return { exitCode, stdout: ended.output.stdout, stderr: ended.output.stderr };
+  } finally {
+    await engine.request("DELETE", `/containers/${id}?force=1&v=1`);
+  }
+}
+
 export function innerDocker(shell: SandboxShell, engine: EngineApi): InnerDocker {
   const cli = (args: string[], options?: ExecOptions) => shell.exec(["docker", ...args], options);
   const names = async (kind: Kind) => (await listed(engine, kind))?.filter((entry) => !entry.probe).map((entry) => entry.name) ?? [];
   return {
     cli,
     exec: (container, argv, options) => execThroughApi(engine, container, argv, options),
+    probe: (run) => probeThroughApi(engine, run),
     containers: () => inspectedOrThrow<ContainerInspectInfo>(engine, "container"),
     volumes: () => inspectedOrThrow<VolumeInspectInfo>(engine, "volume"),
     container: (name) => found<ContainerInspectInfo>(engine, inspectPath("container", name)),

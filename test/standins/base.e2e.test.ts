@@ -4,6 +4,7 @@
  * ubuntu/content.md) and what the course runs in them, in one sandbox.
  * Passes against the stand-ins and the real images.
  */
+import { createHash } from "node:crypto";
 import { imageSandbox, waitFor, type ImageSandbox } from "../support/image-sandbox";
 
 let box: ImageSandbox;
@@ -144,4 +145,34 @@ describe("the harness's docker exec (the engine's API) and the sandbox's docker 
     }
     expect(await docker.exec("execs", ["sh", "-c", 'printf %s "$GREETING"'], { env: { GREETING: "salut" } })).toEqual({ exitCode: 0, stdout: "salut", stderr: "" });
   });
+});
+
+describe("the harness's probes (the engine's API) and the sandbox's docker run --rm", () => {
+  test("print the same on each stream, exit the same, and leave nothing behind", async () => {
+    const ctx = box.graderContext();
+    await box.ok("docker run -d --name probed --hostname probed-host alpine:latest sleep 600 >/dev/null && docker volume create probe-data >/dev/null");
+    // The shared network brings the container's host name; alone, a probe has one of its own.
+    const script = 'echo "out $(hostname | grep -x probed-host || echo own)"; echo "é err" >&2; ls /data; exit "$1"';
+    const cases: { network: string; argv: string[] }[] = [
+      { network: "none", argv: ["sh", "-c", script, "probe", "3"] },
+      { network: "container:probed", argv: ["sh", "-c", script, "probe", "0"] },
+    ];
+    for (const { network, argv } of cases) {
+      const api = await ctx.docker.probe({ image: ctx.probeImage, network, mounts: [{ source: "probe-data", target: "/data" }], argv });
+      const cli = await box.shell.exec(["docker", "run", "--rm", "--network", network, "-v", "probe-data:/data:ro", ctx.probeImage, ...argv]);
+      expect({ network, ...api }).toEqual({ network, ...cli });
+    }
+    // Standard input reaches it whole, and a writable mount keeps what it wrote; a read-only one refuses.
+    const text = "é\n".repeat(50_000);
+    const write = (writable: boolean) =>
+      ctx.docker.probe({ image: ctx.probeImage, network: "none", mounts: [{ source: "probe-data", target: "/data", writable }], argv: ["sh", "-c", "cat > /data/in.txt"], stdin: text });
+    expect((await write(false)).exitCode).not.toBe(0);
+    expect(await write(true)).toEqual({ exitCode: 0, stdout: "", stderr: "" });
+    expect(await box.ok("docker run --rm -v probe-data:/data alpine:latest sh -c 'wc -c < /data/in.txt; md5sum < /data/in.txt'")).toBe(`${Buffer.byteLength(text)}\n${createHash("md5").update(text).digest("hex")}  -\n`);
+    // A container that cannot start is docker run's 125; one that runs too long is ended, and removed.
+    await box.ok("docker stop -t 0 probed >/dev/null");
+    expect(await ctx.docker.probe({ image: ctx.probeImage, network: "container:probed", argv: ["true"] })).toMatchObject({ exitCode: 125 });
+    expect(await ctx.docker.probe({ image: ctx.probeImage, network: "none", argv: ["sh", "-c", "echo started; sleep 60"], timeoutMs: 2_000 })).toEqual({ exitCode: 124, stdout: "started\n", stderr: "" });
+    expect(await box.ok("docker ps -aq --filter label=labgrade.probe")).toBe("");
+  }, 120_000);
 });

@@ -39,6 +39,13 @@ export function fakeContext(world: FakeWorld, check?: (type: string, spec: unkno
       cli: (args) => answer(["docker", ...args]),
       // Answered as the command line it stands for.
       exec: (container, argv, options) => answer(["docker", "exec", ...Object.entries(options?.env ?? {}).flatMap(([k, v]) => ["-e", `${k}=${v}`]), container, ...argv]),
+      probe: (run) =>
+        answer([
+          ...["docker", "run", "--rm", "--label", "labgrade.probe=1", ...(run.stdin !== undefined ? ["-i"] : []), "--network", run.network],
+          ...(run.mounts ?? []).flatMap((m) => ["-v", `${m.source}:${m.target}${m.writable ? "" : ":ro"}`]),
+          run.image,
+          ...run.argv,
+        ]),
       container: async (name) => world.containers?.[name] as ContainerInspectInfo | undefined,
       volume: async (name) => (world.volumes?.includes(name) ? ({ Name: name } as never) : undefined),
       containerNames: async () => Object.keys(world.containers ?? {}),
