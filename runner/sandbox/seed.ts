@@ -19,19 +19,17 @@ export interface Seed {
   images: ResolvedImage[];
 }
 
-/** Finds the host image for each image a lab uses; refuses with what to do when one is missing. */
-export async function resolveImages(images: string[]): Promise<ResolvedImage[]> {
+/** The host image for each image a lab uses, and the sandbox image's id; refuses with what to do when one is missing. */
+async function resolveWithSandbox(images: string[]): Promise<{ images: ResolvedImage[]; sandboxId: string }> {
   const docker = await hostDocker();
   const idOf = (name: string) => docker.getImage(name).inspect().then((info) => info.Id, () => undefined);
-  // Each image's candidates in order of preference, all images at once: each question is a few ms of a startup.
+  // Every candidate of every image asked at once (each question is a few ms of a startup), the first present kept.
   const [found, sandboxId] = await Promise.all([
     Promise.all(
       sourcesFor(images).map(async (source) => {
-        for (const candidate of source.candidates) {
-          const id = await idOf(candidate);
-          if (id) return { upstream: source.upstream, hostName: candidate, id };
-        }
-        return source.upstream;
+        const ids = await Promise.all(source.candidates.map(idOf));
+        const at = ids.findIndex((id) => id !== undefined);
+        return at < 0 ? source.upstream : { upstream: source.upstream, hostName: source.candidates[at], id: ids[at]! };
       }),
     ),
     idOf(sandboxImageName()),
@@ -41,12 +39,15 @@ export async function resolveImages(images: string[]): Promise<ResolvedImage[]> 
   if (missing.length) {
     throw new SandboxUnavailableError(`Missing image(s): ${[...new Set(missing)].join(", ")}. Run \`npm run setup\` to pull or build them.`);
   }
-  return found as ResolvedImage[];
+  return { images: found as ResolvedImage[], sandboxId: sandboxId! };
 }
 
-export async function seedKeyOf(images: ResolvedImage[]): Promise<string> {
-  const docker = await hostDocker();
-  const sandboxId = (await docker.getImage(sandboxImageName()).inspect()).Id;
+/** Finds the host image for each image a lab uses; refuses with what to do when one is missing. */
+export async function resolveImages(images: string[]): Promise<ResolvedImage[]> {
+  return (await resolveWithSandbox(images)).images;
+}
+
+function seedKeyOf(images: ResolvedImage[], sandboxId: string): string {
   const hash = createHash("sha256").update(sandboxId);
   for (const image of images) hash.update(`\n${image.upstream}=${image.id}`);
   return hash.digest("hex").slice(0, 16);
@@ -88,8 +89,8 @@ const ready = new Map<string, Promise<Seed>>();
  * a seed the store lacks stops at once, saying SEED_MISSING, and ensureSeed builds it.
  */
 export async function seedOf(imageNames: string[]): Promise<Seed> {
-  const images = await resolveImages(imageNames);
-  return { key: await seedKeyOf(images), images };
+  const { images, sandboxId } = await resolveWithSandbox(imageNames);
+  return { key: seedKeyOf(images, sandboxId), images };
 }
 
 /** What the sandbox's init says when the image store lacks its seed (images/sandbox/labgrade-sandbox-init). */
@@ -104,8 +105,8 @@ export function ensureSeed(imageNames: string[]): Promise<Seed> {
   let seed = ready.get(memoKey);
   if (!seed) {
     seed = (async () => {
-      const images = await resolveImages(imageNames);
-      const key = await seedKeyOf(images);
+      const { images, sandboxId } = await resolveWithSandbox(imageNames);
+      const key = seedKeyOf(images, sandboxId);
       const present = await runStoreTool(`test -f "/store/seeds/$1/labgrade-seed.json"`, [key]);
       if (present.exitCode !== 0) await buildSeed(key, images);
       return { key, images };
