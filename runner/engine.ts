@@ -20,7 +20,8 @@ import { skipped } from "./grading/results";
 import { maxScore, roundPoints } from "./rubric/points";
 import { walkSteps, type Run as WalkRun } from "./grading/walk";
 import { NOT_RUN, scriptRunner } from "./grading/script-runner";
-import { checkSubmissionFile } from "./submission-files";
+import { checkSubmissionFile, headOfSubmissionFile } from "./submission-files";
+import { HEAD_BYTES } from "./sandbox/entry-command";
 
 export type GradeEvent =
   | { type: "phase"; phase: "sandbox" | "script" | "checks" | "cleanup" }
@@ -134,8 +135,13 @@ async function gradeIn(sandbox: Sandbox, run: Run): Promise<ScriptRun> {
   run.timings.imagesMs = sandbox.timings.imagesMs;
   await sandbox.copyIn(run.options.submissionDir, SUBMISSION_DIR);
 
+  const entry = rubric.submission.script;
+  // A step that runs the entry script may run it after other steps changed it: only the engine's run is known ahead.
+  const engineRunsEntry = !run.steps.some((step) => step.grader.runsScript?.(step.spec) === entry);
   let entryRun: ScriptRun | undefined;
   const runScript = scriptRunner(sandbox, rubric, run.warnings, run.t, {
+    // Read on the host: the sandbox's copy has the same bytes, and asking it costs a command there.
+    entryHead: engineRunsEntry ? headOfSubmissionFile(run.options.submissionDir, entry, HEAD_BYTES) : undefined,
     entryStarting: () => {
       run.emit({ type: "phase", phase: "script" });
       // The checks' streams to the inner engine open while the script runs.
@@ -150,8 +156,7 @@ async function gradeIn(sandbox: Sandbox, run: Run): Promise<ScriptRun> {
   });
   const docker = inspections(innerDocker(sandbox, sandbox.engineApi), sandbox.engineApi);
   const ctx = graderContext(sandbox, docker, runScript);
-  const entry = rubric.submission.script;
-  if (!run.steps.some((step) => step.grader.runsScript?.(step.spec) === entry)) await runScript(entry, []);
+  if (engineRunsEntry) await runScript(entry, []);
 
   const checksStarted = Date.now();
   await walkSteps(run, { running: () => sandbox.running(), inspections: docker }, ctx);

@@ -31,3 +31,23 @@ export function checkSubmissionFile(submissionDir: string, file: string): FileCh
   }
   return stat.isFile() ? { present: true } : { present: false, reason: "not a regular file" };
 }
+
+/**
+ * The first bytes of a submission's file, read on the host, as the sandbox's copy holds them;
+ * undefined unless it is a regular file reached without a link (a link is read where it leads, in the sandbox).
+ */
+export function headOfSubmissionFile(submissionDir: string, file: string, bytes: number): string | undefined {
+  const full = path.join(fs.realpathSync(submissionDir), file);
+  try {
+    if (fs.realpathSync(full) !== full || !fs.lstatSync(full).isFile()) return undefined;
+    const fd = fs.openSync(full, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    try {
+      const buffer = Buffer.alloc(bytes);
+      return buffer.subarray(0, fs.readSync(fd, buffer, 0, bytes, 0)).toString("utf8");
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}

@@ -15,6 +15,8 @@ import { runInSandbox } from "../sandbox/script-run";
 export const NOT_RUN: ScriptRun = { exitCode: null, durationMs: 0, output: "", timedOut: false, droppedBytes: 0 };
 
 export interface ScriptRunnerHooks {
+  /** The entry script's first bytes, read on the host before it was copied in; undefined to read them in the sandbox. */
+  entryHead?: string;
   /** The entry script starts: its output follows. */
   entryStarting(): void;
   entryOutput(text: string): void;
@@ -29,7 +31,7 @@ export function scriptRunner(sandbox: Sandbox, rubric: Rubric, warnings: string[
     const isEntry = file === rubric.submission.script && !entryRan;
     entryRan ||= isEntry;
     const limitMs = timeoutMs ?? rubric.submission.timeoutMs;
-    const command = await commandFor(sandbox, SUBMISSION_DIR, file, args, warnings);
+    const command = await commandFor(sandbox, SUBMISSION_DIR, file, args, warnings, isEntry ? hooks.entryHead : undefined);
     if (isEntry) hooks.entryStarting();
     if ("refused" in command) warnings.push(command.refused);
     const run =

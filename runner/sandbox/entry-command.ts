@@ -11,9 +11,13 @@ const KNOWN_SHELLS = /^(?:\/usr)?\/bin\/(?:env\s+)?(bash|sh|dash)$|^\/usr\/bin\/
 
 export type EntryCommand = { argv: string[] } | { refused: string };
 
-export async function commandFor(shell: SandboxShell, dir: string, file: string, args: string[], warnings: string[]): Promise<EntryCommand> {
+/** How much of a script is read to tell its interpreter, and whether it is text. */
+export const HEAD_BYTES = 4096;
+
+/** `knownHead`: the script's first HEAD_BYTES as the sandbox holds them, when already read (on the host, before anything ran). */
+export async function commandFor(shell: SandboxShell, dir: string, file: string, args: string[], warnings: string[], knownHead?: string): Promise<EntryCommand> {
   const script = path.posix.join(dir, file);
-  const head = await shell.exec(["head", "-c", "4096", script]);
+  const head = knownHead !== undefined ? { exitCode: 0, stdout: knownHead, stderr: "" } : await shell.exec(["head", "-c", String(HEAD_BYTES), script]);
   if (head.exitCode !== 0) return { refused: `${file} could not be read in your submission (${head.stderr.trim()}), so it was not run.` };
   if (head.stdout.includes("\0")) {
     return { refused: `${file} is not a text script (it holds binary data), so it was not run. Submit the shell script itself.` };
