@@ -6,7 +6,8 @@
  */
 import { parseDuration, parseSize } from "../../common/units";
 import { UsageError } from "../errors";
-import type { Rubric } from "./types";
+import { DEFAULTS } from "./defaults";
+import type { Limits, Rubric, SandboxNetwork } from "./types";
 
 const positiveNumber = (v: unknown) => (Number(v) > 0 ? Number(v) : undefined);
 const positiveInteger = (v: unknown) => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : undefined);
@@ -20,6 +21,18 @@ export const LIMITS = {
   pids: { read: positiveInteger, takes: "a whole number of processes" },
   "output-limit": { read: parseSize, takes: "a size such as 1MiB" },
 } as const;
+
+/** A rubric's `limits:` section as the sandbox takes them, defaults filled in; undefined for a value that does not read. */
+export function limitsOf(section: Record<string, unknown> = {}): Partial<Limits> {
+  return {
+    gradingTimeoutMs: LIMITS["grading-timeout"].read(section["grading-timeout"] ?? DEFAULTS.gradingTimeout),
+    outputBytes: LIMITS["output-limit"].read(section.output ?? DEFAULTS.output),
+    memoryBytes: LIMITS.memory.read(section.memory ?? DEFAULTS.memory),
+    cpus: LIMITS.cpus.read(section.cpus ?? DEFAULTS.cpus),
+    pids: LIMITS.pids.read(section.pids ?? DEFAULTS.pids),
+    network: (section.network ?? DEFAULTS.network) as SandboxNetwork,
+  };
+}
 
 export type LimitOverrides = Partial<Record<keyof typeof LIMITS, string>>;
 
@@ -35,17 +48,21 @@ function overridden(overrides: LimitOverrides, option: keyof typeof LIMITS): num
 
 export function applyLimitOverrides(rubric: Rubric, overrides: LimitOverrides): Rubric {
   const timeoutMs = overridden(overrides, "timeout");
-  const limits = rubric.limits;
   return {
     ...rubric,
     submission: { ...rubric.submission, timeoutMs: timeoutMs ?? rubric.submission.timeoutMs },
-    limits: {
-      ...limits,
-      gradingTimeoutMs: overridden(overrides, "grading-timeout") ?? limits.gradingTimeoutMs,
-      memoryBytes: overridden(overrides, "memory") ?? limits.memoryBytes,
-      cpus: overridden(overrides, "cpus") ?? limits.cpus,
-      pids: overridden(overrides, "pids") ?? limits.pids,
-      outputBytes: overridden(overrides, "output-limit") ?? limits.outputBytes,
-    },
+    limits: overriddenLimits(rubric.limits, overrides),
+  };
+}
+
+/** A rubric's limits with the command line's in their place. */
+export function overriddenLimits(limits: Limits, overrides: LimitOverrides): Limits {
+  return {
+    ...limits,
+    gradingTimeoutMs: overridden(overrides, "grading-timeout") ?? limits.gradingTimeoutMs,
+    memoryBytes: overridden(overrides, "memory") ?? limits.memoryBytes,
+    cpus: overridden(overrides, "cpus") ?? limits.cpus,
+    pids: overridden(overrides, "pids") ?? limits.pids,
+    outputBytes: overridden(overrides, "output-limit") ?? limits.outputBytes,
   };
 }

@@ -8,9 +8,10 @@ import { open } from "node:fs/promises";
 import { graders } from "../../graders";
 import { decodeUtf8, RUBRIC_BOUNDS } from "./bounds";
 import { IssueList, type RubricIssue } from "./issues";
-import { LIMITS } from "./limits";
+import { LIMITS, limitsOf } from "./limits";
 import { parseYaml } from "./positions";
-import { DEFAULTS, type GraderRegistry } from "./schema";
+import { DEFAULTS } from "./defaults";
+import type { GraderRegistry } from "./schema";
 import { describeFound } from "./schema-messages";
 import { checkIds, checkReferences, checkRequires, warnNoPoints, warnUnusedVariables } from "./semantics";
 import { isMapping, readStep, type RawStep } from "./steps";
@@ -138,20 +139,12 @@ function stringValues(values: Record<string, unknown>): Record<string, string> {
 /** Only called on a document the schema accepted, so every conversion succeeds. */
 function buildRubric(document: Record<string, any>, steps: Step[], vars: Record<string, string>, file: string, digest: string): Rubric {
   const submission = document.submission;
-  const limits = document.limits ?? {};
   const submissionSpec: SubmissionSpec = {
     script: submission.script,
     timeoutMs: LIMITS.timeout.read(submission.timeout ?? DEFAULTS.submissionTimeout)!,
     files: [...new Set<string>([submission.script, ...(submission.files ?? [])])],
   };
-  const limitSpec: Limits = {
-    gradingTimeoutMs: LIMITS["grading-timeout"].read(limits["grading-timeout"] ?? DEFAULTS.gradingTimeout)!,
-    outputBytes: LIMITS["output-limit"].read(limits.output ?? DEFAULTS.output)!,
-    memoryBytes: LIMITS.memory.read(limits.memory ?? DEFAULTS.memory)!,
-    cpus: LIMITS.cpus.read(limits.cpus ?? DEFAULTS.cpus)!,
-    pids: LIMITS.pids.read(limits.pids ?? DEFAULTS.pids)!,
-    network: limits.network ?? DEFAULTS.network,
-  };
+  const limitSpec = limitsOf(document.limits) as Limits;
   return {
     id: document.id,
     title: document.title,

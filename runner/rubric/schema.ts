@@ -7,22 +7,10 @@ import { graders } from "../../graders";
 import { matcherSchema } from "../../graders/matchers/match";
 import type { Grader, JsonSchema, StepKind } from "../../graders/types";
 import { DURATION_PATTERN, SIZE_PATTERN } from "../../common/units";
+import { DEFAULTS } from "./defaults";
 import { REFERENCE_NAME } from "./interpolate";
 
 export type GraderRegistry = Readonly<Record<string, Grader>>;
-
-/** Defaults, as an author would write them; the loader converts them like any value. */
-export const DEFAULTS = {
-  language: "en",
-  submissionTimeout: "300s",
-  gradingTimeout: "15m",
-  output: "1MiB",
-  memory: "2GiB",
-  cpus: 2,
-  pids: 2048,
-  network: "isolated",
-  retryInterval: "1s",
-} as const;
 
 export function gradersOfKind(registry: GraderRegistry, kind: StepKind): Grader[] {
   return Object.values(registry)
