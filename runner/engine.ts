@@ -4,7 +4,6 @@
  * It knows no check type by name: each step comes with its grader.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Phrase } from "../graders/types";
 import { translator, type Lang } from "./i18n";
@@ -13,7 +12,7 @@ import type { InterpolationScope } from "./rubric/interpolate";
 import type { Rubric } from "./rubric/types";
 import { innerDocker } from "./sandbox/inner-docker";
 import { inspections } from "./sandbox/inspections";
-import { Sandbox, SUBMISSION_DIR, type ImageProvisioning } from "./sandbox/sandbox";
+import { Sandbox, sandboxRequest, submissionName, SUBMISSION_DIR, type ImageProvisioning, type SandboxStarter } from "./sandbox/sandbox";
 import { graderContext } from "./grading/context";
 import { resolveSteps } from "./grading/resolve";
 import { skipped } from "./grading/results";
@@ -41,6 +40,8 @@ export interface GradeOptions {
   keep?: boolean;
   /** The language of the engine's own messages to the student (runner/i18n/); English by default. */
   lang?: Lang;
+  /** Where the sandbox comes from: Sandbox.start unless one was started ahead (runner/early-sandbox.ts). */
+  startSandbox?: SandboxStarter;
   /**
    * Given, the sandbox's removal is handed over instead of awaited, so that the result is
    * reported (or the next submission started) while it goes; the caller awaits it before exiting.
@@ -86,7 +87,8 @@ export async function gradeSubmission(options: GradeOptions): Promise<GradeResul
   for (const [file, reason] of missing) run.warnings.push(run.t("warning.missingFile", { file, reason }));
 
   run.emit({ type: "phase", phase: "sandbox" });
-  const sandbox = await Sandbox.start({ label: `${rubric.id}-${run.submission}`, images: rubric.images, limits: rubric.limits, provisioning: options.provisioning });
+  const start = options.startSandbox ?? ((request) => Sandbox.start(request));
+  const sandbox = await start(sandboxRequest(rubric, options.submissionDir, options.provisioning));
   try {
     const script = await gradeIn(sandbox, run);
     return resultOf(run, script, { sandbox: { mode: sandbox.mode, images: sandbox.provisioning, ...(options.keep ? { kept: sandbox.name } : {}) } });
@@ -104,7 +106,7 @@ function runOf(options: GradeOptions): Run {
   const scope = scopeOf(options.rubric, options.variables);
   return {
     options,
-    submission: path.basename(path.resolve(options.submissionDir)),
+    submission: submissionName(options.submissionDir),
     scope,
     t: translator(options.lang),
     steps: resolveSteps(options.rubric.steps, scope),

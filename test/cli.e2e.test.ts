@@ -40,12 +40,21 @@ describe("exit codes", () => {
     expect(run.stderr).toContain("usage: labgrade");
   });
 
-  test("2 for a rubric that does not fit, with file:line:column and the key", async () => {
+  test("2 for a rubric that does not fit, with file:line:column and the key; the sandbox started ahead is removed", async () => {
     const bad = path.join(out, "bad.yaml");
     fs.writeFileSync(bad, fs.readFileSync(LAMP, "utf8").replace("    retry: { timeout: 90s, interval: 1s }\n    sql:", "    retyr: { timeout: 90s, interval: 1s }\n    sql:"));
-    const run = await runCli(["grade", "fixtures/submissions/lamp-stack/reference", "--rubric", bad]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/bad\.yaml:\d+:\d+: .*retyr.*retry/);
+    const label = `${TEST_RUN}-bad-rubric`;
+    const watch = new EngineWatch(label);
+    try {
+      const run = await runCli(["grade", "fixtures/submissions/lamp-stack/reference", "--rubric", bad], { env: { LABGRADE_RUN: label } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/bad\.yaml:\d+:\d+: .*retyr.*retry/);
+      // Its id, images and limits read well: a sandbox started while the rest was checked.
+      expect(watch.created.size).toBeGreaterThan(0);
+      expect(await watch.leftovers()).toEqual({ containers: [], volumes: [], networks: [] });
+    } finally {
+      watch.stop();
+    }
   });
 
   test("3 when no sandbox can run (an image is missing), saying what to do, with an error result written", async () => {

@@ -9,6 +9,8 @@ import * as path from "node:path";
 import { gradeSubmission } from "../engine";
 import { errorResult } from "../error-result";
 import { loadOrRefuse } from "../rubric/load-or-refuse";
+import { startEarly } from "../early-sandbox";
+import type { SandboxStarter } from "../sandbox/sandbox";
 import { selectedSteps } from "../grading/results";
 import { SandboxUnavailableError, UsageError } from "../errors";
 import { chooseLang, langOption, translator, type Translate } from "../i18n";
@@ -53,6 +55,18 @@ export async function checkCommand(args: CheckArgs, io: Io, screenFor: (json: bo
   const early = translator(chooseLang({ flag, env: process.env }));
   if (!fs.existsSync(args.dir) || !fs.statSync(args.dir).isDirectory()) throw new UsageError(early("error.notFolder", { dir: args.dir }));
   const rubricFile = rubricFor(path.resolve(args.dir), args.rubric, early);
+  // The sandbox boots while the rubric is checked; a rubric refused, or asking for another, removes it.
+  const ahead = startEarly({ rubricFile, submissionDir: args.dir });
+  await ahead?.created;
+  try {
+    return await checkWith(args, io, screenFor, rubricFile, ahead?.start);
+  } finally {
+    await ahead?.discard();
+  }
+}
+
+async function checkWith(args: CheckArgs, io: Io, screenFor: (json: boolean) => Screen, rubricFile: string, startSandbox: SandboxStarter | undefined): Promise<number> {
+  const flag = langOption(args.lang, process.env);
   const rubric = await loadOrRefuse(rubricFile, args.variables);
   const lang = chooseLang({ flag, env: process.env, rubric: rubric.language });
   const t = translator(lang);
@@ -72,7 +86,7 @@ export async function checkCommand(args: CheckArgs, io: Io, screenFor: (json: bo
   display.start();
   let result;
   try {
-    result = await gradeSubmission({ rubric, submissionDir: args.dir, variables: args.variables, onEvent: (event) => display.onEvent(event), only, keep: args.keep, lang });
+    result = await gradeSubmission({ rubric, submissionDir: args.dir, variables: args.variables, onEvent: (event) => display.onEvent(event), only, keep: args.keep, lang, startSandbox });
   } catch (error) {
     display.stop();
     if (error instanceof SandboxUnavailableError && args.json) io.out(toJson(errorResult(rubric, args.dir, error.message)));

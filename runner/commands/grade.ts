@@ -11,12 +11,26 @@ import { toConsole } from "../report";
 import { writeReports } from "../report/write";
 import { loadOrRefuse } from "../rubric/load-or-refuse";
 import { applyLimitOverrides } from "../rubric/limits";
+import { startEarly } from "../early-sandbox";
+import { rubricFile } from "../paths";
+import type { SandboxStarter } from "../sandbox/sandbox";
 import type { GradeArgs } from "./grade.cli";
 
 export async function gradeCommand(args: GradeArgs, io: Io): Promise<number> {
   if (!fs.existsSync(args.submission) || !fs.statSync(args.submission).isDirectory()) {
     throw new UsageError(`${args.submission} is not a folder. Give the folder that holds the submission's scripts.`);
   }
+  // The sandbox boots while the rubric is checked; a rubric refused, or asking for another, removes it.
+  const early = startEarly({ rubricFile: rubricFile(args.rubric), submissionDir: args.submission, overrides: args.limits, provisioning: args.images });
+  await early?.created;
+  try {
+    return await gradeAndReport(args, io, early?.start);
+  } finally {
+    await early?.discard();
+  }
+}
+
+async function gradeAndReport(args: GradeArgs, io: Io, startSandbox: SandboxStarter | undefined): Promise<number> {
   const rubric = applyLimitOverrides(await loadOrRefuse(args.rubric, args.variables), args.limits ?? {});
   const classroom50 = args.classroom50 && classroom50Run(rubric, process.env, args.classroom50.scale);
   const report = (graded: GradeResult) => {
@@ -34,6 +48,7 @@ export async function gradeCommand(args: GradeArgs, io: Io): Promise<number> {
       submissionDir: args.submission,
       variables: args.variables,
       provisioning: args.images,
+      startSandbox,
       lang: classroom50?.lang,
       teardown: (removal) => (removed = removal),
     });

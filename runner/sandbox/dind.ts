@@ -46,6 +46,8 @@ export interface DindOptions {
   startupTimeoutMs?: number;
   /** isolated (the default): no network interface but loopback, so nothing beyond the sandbox is reachable. */
   network?: SandboxNetwork;
+  /** Told once the container exists and its start is asked: the caller's own work can go on while its engine boots. */
+  onCreated?: () => void;
 }
 
 /** The started container, as the sandbox and the seeder use it. */
@@ -158,7 +160,9 @@ function handle(docker: Dockerode, id: string, name: string): DindContainer {
 async function start(options: DindOptions, mode: SecurityMode, startupLog: string[]): Promise<DindContainer> {
   const docker = await hostDocker();
   const created = await docker.createContainer(createOptions(options, mode));
-  await created.start();
+  const starting = created.start();
+  options.onCreated?.();
+  await starting;
   await untilListening(docker, created.id, startupLog, options.startupTimeoutMs ?? 60_000);
   return handle(docker, created.id, options.name);
 }

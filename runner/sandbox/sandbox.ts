@@ -5,6 +5,7 @@
  */
 import type Dockerode from "dockerode";
 import { randomBytes } from "node:crypto";
+import * as path from "node:path";
 import type { CommandResult, ExecOptions, SandboxShell } from "../../graders/types";
 import { SandboxUnavailableError } from "../errors";
 import type { Limits } from "../rubric/types";
@@ -36,6 +37,19 @@ export interface SandboxRequest {
   images: string[];
   limits: Limits;
   provisioning?: ImageProvisioning;
+}
+
+/** How a grading gets its sandbox: started for the request, or one started ahead for the same request. */
+export type SandboxStarter = (request: SandboxRequest) => Promise<Sandbox>;
+
+/** What a grading asks of its sandbox, from the rubric's id, images and limits. */
+export function sandboxRequest(rubric: { id: string; images: string[]; limits: Limits }, submissionDir: string, provisioning?: ImageProvisioning): SandboxRequest {
+  return { label: `${rubric.id}-${submissionName(submissionDir)}`, images: rubric.images, limits: rubric.limits, provisioning };
+}
+
+/** A submission is known by its folder's name. */
+export function submissionName(submissionDir: string): string {
+  return path.basename(path.resolve(submissionDir));
 }
 
 export interface SandboxTimings {
@@ -111,28 +125,29 @@ export class Sandbox implements SandboxShell {
     return this.dind.engine;
   }
 
-  static start(request: SandboxRequest): Promise<Sandbox> {
+  /** `onCreated`: told once the container is created and starting (see DindOptions). */
+  static start(request: SandboxRequest, onCreated?: () => void): Promise<Sandbox> {
     if (shuttingDown) return Promise.reject(new Error("labgrade is shutting down"));
-    const started = Sandbox.startUnguarded(request);
+    const started = Sandbox.startUnguarded(request, onCreated);
     starting.add(started);
     return started.finally(() => starting.delete(started));
   }
 
-  private static async startUnguarded(request: SandboxRequest): Promise<Sandbox> {
+  private static async startUnguarded(request: SandboxRequest, onCreated?: () => void): Promise<Sandbox> {
     const wanted = request.provisioning ?? (process.env.LABGRADE_IMAGES as ImageProvisioning | undefined) ?? "clone";
     const docker = await hostDocker();
     const seedStarted = Date.now();
     let seed = wanted === "clone" ? await seedOrFallback(request.images, seedOf) : undefined;
     let seedMs = Date.now() - seedStarted;
     let started = Date.now();
-    const dind = await startDind(sandboxOptions(request, seed)).catch(async (error: Error) => {
+    const dind = await startDind({ ...sandboxOptions(request, seed), onCreated }).catch(async (error: Error) => {
       if (!seed || !SEED_MISSING.test(error.message)) throw error;
       // The store lacks the seed (a rebuilt stand-in, a cleaned store): built, then the sandbox again.
       const building = Date.now();
       seed = await seedOrFallback(request.images, ensureSeed);
       seedMs += Date.now() - building;
       started = Date.now();
-      return startDind(sandboxOptions(request, seed));
+      return startDind({ ...sandboxOptions(request, seed), onCreated });
     });
     const images = seed?.images ?? (await resolveImages(request.images));
     const startMs = Date.now() - started;
