@@ -4,7 +4,7 @@ import { said } from "../test/support/said";
 
 const web = { "lamp-web": inspected({ image: "php:7.4-apache" }) };
 const spec = { from: "lamp-web", host: "mysql", port: 3306 };
-const PROBE = "docker run --rm --label labgrade.probe=1 --network container:lamp-web";
+const PROBE = "nsenter --net=/proc/4242/ns/net unshare --mount";
 
 describe("tcp: what was found, in the student's words", () => {
   test.each([
@@ -19,10 +19,12 @@ describe("tcp: what was found, in the student's words", () => {
     expect(said("tcp", outcome, "fr").message).not.toMatch(/sh: |not found/);
   });
 
-  test("the probe shares the container's network, so the student's image needs no tool", async () => {
+  test("the probe joins the container's network with its /etc/hosts and resolv.conf, so the student's image needs no tool", async () => {
     const ctx = fakeContext({ containers: web, commands: { [PROBE]: { exitCode: 0 } } });
     expect(await tcp.evaluate(ctx, spec)).toMatchObject({ passed: true });
-    expect(ctx.calls.at(-1)).toEqual(expect.arrayContaining(["--network", "container:lamp-web", "labgrade/probe:latest", "mysql", "3306", "3"]));
+    const files = ["/var/lib/docker/containers/0123456789abcdef/hosts", "/var/lib/docker/containers/0123456789abcdef/resolv.conf"];
+    expect(ctx.calls.at(-1)).toEqual(expect.arrayContaining(["--net=/proc/4242/ns/net", ...files, "mysql", "3306", "3"]));
+    expect(ctx.calls.at(-1)?.slice(-5)).toEqual([...files, "mysql", "3306", "3"]);
   });
 
   test("from a container that exists under a similar name", async () => {
@@ -34,7 +36,7 @@ describe("tcp: what was found, in the student's words", () => {
 describe("tcp: isolation", () => {
   const front = { front: inspected({ image: "nginx:alpine" }) };
   const isolated = { from: "front", host: "db", port: 5432, expect: "unreachable" as const };
-  const probed = (code: number) => fakeContext({ containers: front, commands: { "docker run --rm --label labgrade.probe=1 --network container:front": { exitCode: code } } });
+  const probed = (code: number) => fakeContext({ containers: front, commands: { [PROBE]: { exitCode: code } } });
 
   test.each([[3], [4], [6]])("unreachable passes when the probe exits %i (no name, no connection, no answer in time)", async (code) => {
     expect(await tcp.evaluate(probed(code), isolated)).toMatchObject({ passed: true });

@@ -2,7 +2,7 @@
  * Whether a host name reaches a port from inside a container (links, aliases,
  * networks), or from the sandbox's host, and, for isolation, that it does not.
  */
-import type { Grader, GraderContext, Outcome, Phrase } from "./types";
+import type { CommandResult, Grader, GraderContext, Outcome, Phrase } from "./types";
 import { notRunning, runningMessages, runningMessagesFr } from "./support/running";
 import { containerRefSchema } from "./support/schemas";
 import { describeTarget, resolveContainer, targetMessages, targetMessagesFr, type ContainerRef } from "./support/container-target";
@@ -21,9 +21,8 @@ export interface TcpSpec {
 /** How long a connection may take before it counts as none: a dropped packet never answers. */
 export const CONNECT_SECONDS = 3;
 
-// Runs in a probe container that shares the network namespace of the student's
-// container (its interfaces, /etc/hosts and DNS), so the student's image needs
-// no tool at all; or in the sandbox itself. bash's /dev/tcp, else nc.
+// Runs in the sandbox itself, or there in the network of the student's container
+// (see IN_CONTAINER_NETWORK), so the student's image needs no tool at all. bash's /dev/tcp, else nc.
 // A lookup that takes longer than the connection may counts as none.
 // Exit 3: the name does not resolve; 4: no connection (refused, no route);
 // 6: no answer within the time; 5: no tool.
@@ -61,12 +60,23 @@ function messageIdOf(expectation: TcpExpectation, found: Found, fromHost: boolea
   return fromHost ? "answersFromHost" : "answers";
 }
 
+// From a container: in its network namespace, with its /etc/hosts and /etc/resolv.conf
+// mounted over the sandbox's in a mount namespace of the probe's own: the interfaces,
+// names and DNS the container has, and the sandbox's tools. A command rather than a
+// probe container sharing its network: starting one costs a fifth of a second.
+const IN_CONTAINER_NETWORK = `{ [ -z "$1" ] || mount --bind "$1" /etc/hosts; } && { [ -z "$2" ] || mount --bind "$2" /etc/resolv.conf; } && shift 2 && ${PROBE}`;
+
 /** Runs the probe where the connection starts: in the container's network, or on the sandbox's host. */
-async function probe(ctx: GraderContext, from: string | undefined, host: string, port: number) {
+async function probe(ctx: GraderContext, from: string | undefined, host: string, port: number): Promise<CommandResult> {
   const args = [host, String(port), String(CONNECT_SECONDS)];
   const timeoutMs = (CONNECT_SECONDS + 30) * 1000;
   if (from === undefined) return ctx.shell.exec(["sh", "-c", PROBE, "probe", ...args], { timeoutMs });
-  return ctx.docker.probe({ image: ctx.probeImage, network: `container:${from}`, argv: ["sh", "-c", PROBE, "probe", ...args], timeoutMs });
+  const container = await ctx.docker.container(from);
+  // Stopped since it was found running: no network to join.
+  if (!container?.State.Pid) return { exitCode: 125, stdout: "", stderr: "" };
+  const files = [container.HostsPath ?? "", container.ResolvConfPath ?? ""];
+  const joined = ["nsenter", `--net=/proc/${container.State.Pid}/ns/net`, "unshare", "--mount", "--propagation", "private"];
+  return ctx.shell.exec([...joined, "sh", "-c", IN_CONTAINER_NETWORK, "probe", ...files, ...args], { timeoutMs });
 }
 
 const messages = {

@@ -65,14 +65,15 @@ test("describeTarget names a container or a service", () => {
 
 describe("every grader that names a container takes a Compose service", () => {
   const world = () => ({
-    containers: { "submission-web-1": web("submission"), "submission-db-1": inspected({ image: "mysql:8.0", labels: composeLabels("submission", "db") }) },
-    commands: { "docker exec": { exitCode: 0, stdout: "webapp\n" }, "docker run": { exitCode: 0 }, "docker stop": {}, "docker start": {} },
+    // The service's container by its process too: the tcp probe joins its network.
+    containers: { "submission-web-1": { ...web("submission"), State: { Status: "running", Running: true, Pid: 5151 } as never }, "submission-db-1": inspected({ image: "mysql:8.0", labels: composeLabels("submission", "db") }) },
+    commands: { "docker exec": { exitCode: 0, stdout: "webapp\n" }, nsenter: { exitCode: 0 }, "docker stop": {}, "docker start": {} },
   });
   const cases: [string, (ctx: ReturnType<typeof fakeContext>) => Promise<unknown>, string][] = [
     ["exec", (ctx) => exec.evaluate(ctx, { container: { service: "web" }, command: "true", expect: { "exit-code": 0 } }), "docker exec submission-web-1 sh -c true"],
     ["sql", (ctx) => sql.evaluate(ctx, { container: { service: "db" }, engine: "mysql", user: "u", query: "SELECT 1", expect: { output: "webapp" } }), "docker exec submission-db-1 sh -c if command -v mysqladmin"],
     ["file", (ctx) => file.evaluate(ctx, { container: { service: "web", project: "submission" }, path: "/var/www/html/info.php" }), "docker exec submission-web-1 sh -c"],
-    ["tcp", (ctx) => tcp.evaluate(ctx, { from: { service: "web" }, host: "mysql", port: 3306 }), "docker run --rm --label labgrade.probe=1 --network container:submission-web-1"],
+    ["tcp", (ctx) => tcp.evaluate(ctx, { from: { service: "web" }, host: "mysql", port: 3306 }), "nsenter --net=/proc/5151/ns/net"],
     ["restart", (ctx) => restart.evaluate(ctx, { containers: [{ service: "web" }, { service: "db" }] }), "docker start submission-db-1 submission-web-1"],
   ];
 

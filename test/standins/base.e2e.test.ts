@@ -5,6 +5,7 @@
  * Passes against the stand-ins and the real images.
  */
 import { createHash } from "node:crypto";
+import { tcp, type TcpSpec } from "../../graders/tcp";
 import { imageSandbox, waitFor, type ImageSandbox } from "../support/image-sandbox";
 
 let box: ImageSandbox;
@@ -174,5 +175,24 @@ describe("the harness's probes (the engine's API) and the sandbox's docker run -
     expect(await ctx.docker.probe({ image: ctx.probeImage, network: "container:probed", argv: ["true"] })).toMatchObject({ exitCode: 125 });
     expect(await ctx.docker.probe({ image: ctx.probeImage, network: "none", argv: ["sh", "-c", "echo started; sleep 60"], timeoutMs: 2_000 })).toEqual({ exitCode: 124, stdout: "started\n", stderr: "" });
     expect(await box.ok("docker ps -aq --filter label=labgrade.probe")).toBe("");
+  }, 120_000);
+});
+
+describe("the tcp check from a container: its names, its networks and its DNS", () => {
+  test("a link name and a network's container resolve and answer; a container of another network does not resolve; a closed port refuses", async () => {
+    const ctx = box.graderContext();
+    await box.ok(
+      "docker run -d --name kvstore redis:alpine >/dev/null && docker run -d --name client --link kvstore:kv alpine:latest sleep 600 >/dev/null && docker run -d --name member --network lab alpine:latest sleep 600 >/dev/null",
+    );
+    const cases: [TcpSpec, object][] = [
+      [{ from: "client", host: "kv", port: 6379 }, { passed: true }],
+      [{ from: "member", host: "cache", port: 6379 }, { passed: true }],
+      [{ from: "member", host: "kvstore", port: 6379, expect: "unresolved" }, { passed: true }],
+      [{ from: "client", host: "kv", port: 6380 }, { passed: false, messageId: "refused" }],
+      [{ from: "member", host: "cache", port: 6379, expect: "unreachable" }, { passed: false, messageId: "answers" }],
+    ];
+    for (const [spec, outcome] of cases) expect({ spec, outcome: await tcp.evaluate(ctx, spec) }).toEqual({ spec, outcome: expect.objectContaining(outcome) });
+    // Nothing of the probe's stays: the sandbox's own names and resolver are as they were.
+    expect(await box.ok("getent hosts kv cache || echo none")).toBe("none\n");
   }, 120_000);
 });

@@ -80,7 +80,9 @@ export function inspected(overrides: {
   return {
     Id: "0123456789abcdef0123456789abcdef",
     Config: { Image: overrides.image, Env: overrides.env ?? [], Labels: overrides.labels ?? {} } as never,
-    State: { Status: overrides.status ?? "running", Running: (overrides.status ?? "running") === "running" } as never,
+    State: { Status: overrides.status ?? "running", Running: (overrides.status ?? "running") === "running", Pid: (overrides.status ?? "running") === "running" ? 4242 : 0 } as never,
+    HostsPath: "/var/lib/docker/containers/0123456789abcdef/hosts",
+    ResolvConfPath: "/var/lib/docker/containers/0123456789abcdef/resolv.conf",
     HostConfig: { PortBindings: overrides.ports ?? {}, Tmpfs: overrides.tmpfs, NetworkMode: overrides.networkMode ?? "bridge" } as never,
     Mounts: (overrides.mounts ?? []) as never,
     NetworkSettings: { Networks: overrides.networks ?? {} } as never,
