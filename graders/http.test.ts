@@ -67,7 +67,8 @@ describe("http: the same request, several times (load balancing)", () => {
     const ctx = fakeContext({ commands: { curl: from("a1") } });
     const outcome = await http.evaluate(ctx, { url: api, expect: { distinct: { "at-least": 2, json: "$.hostname" } } });
     expect(ctx.calls).toHaveLength(10);
-    expect(outcome).toMatchObject({ passed: false, final: true, messageId: "distinct" });
+    // Asked again under a retry: a backend left out for a while (still starting) comes back.
+    expect(outcome).toMatchObject({ passed: false, final: false, messageId: "distinct" });
     expect(said("http", outcome)).toMatchObject({ expected: "at least 2 different values of $.hostname in 10 answers", actual: 'in 10 answers: "a1" 10 times' });
     expect(said("http", outcome, "fr").actual).toBe("en 10 réponses : « a1 » 10 fois");
   });
