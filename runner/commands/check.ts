@@ -59,14 +59,20 @@ export async function checkCommand(args: CheckArgs, io: Io, screenFor: (json: bo
   const ahead = startEarly({ rubricFile, submissionDir: args.dir });
   await ahead?.created;
   try {
-    return await checkWith(args, io, screenFor, rubricFile, ahead?.start);
+    return await checkWith(args, io, screenFor, { rubricFile, flag, startSandbox: ahead?.start });
   } finally {
     await ahead?.discard();
   }
 }
 
-async function checkWith(args: CheckArgs, io: Io, screenFor: (json: boolean) => Screen, rubricFile: string, startSandbox: SandboxStarter | undefined): Promise<number> {
-  const flag = langOption(args.lang, process.env);
+/** What checkCommand found before the rubric is loaded: its file, the --lang given, and the sandbox started ahead. */
+interface Found {
+  rubricFile: string;
+  flag: ReturnType<typeof langOption>;
+  startSandbox: SandboxStarter | undefined;
+}
+
+async function checkWith(args: CheckArgs, io: Io, screenFor: (json: boolean) => Screen, { rubricFile, flag, startSandbox }: Found): Promise<number> {
   const rubric = await loadOrRefuse(rubricFile, args.variables);
   const lang = chooseLang({ flag, env: process.env, rubric: rubric.language });
   const t = translator(lang);

@@ -137,7 +137,7 @@ export function engineApiOver(open: OpenStream): EngineApi {
 
   // An attached command keeps its connection to the end: it gets a stream of its own, opened
   // ahead (the next one opens as soon as one is taken), not one the requests share. Two kept
-  // ready: a probe and an exec often start side by side.
+  // ready: checks side by side often start two at once (an SQL exec beside a probe or another exec).
   let spares: Promise<Duplex>[] = [];
   const prepareSpare = () => {
     const next = open();
