@@ -7,6 +7,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { GradeResult } from "../runner/result";
+import { sandboxImageName } from "../runner/sandbox/catalog";
+import { ENGINE_LABEL, quickImageLabels } from "../runner/sandbox/image-label";
 import { ROOT, runCli } from "./support/cli";
 
 const LIMITS = path.join(ROOT, "test", "rubrics", "limits.yaml");
@@ -16,6 +18,8 @@ test("--version, --verbose and run.engine name the sandbox's engine, the one the
   expect(version.code).toBe(0);
   const named = /^sandbox engine: Docker (\S+) /m.exec(version.stdout)?.[1];
   expect(named).toMatch(/^2[6-9]\./);
+  // The quick way (one bare request, no Docker client) is the one that answered: the real engine takes it.
+  expect((await quickImageLabels(sandboxImageName()))?.[ENGINE_LABEL]).toBe(named);
 
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-engine-"));
   try {

@@ -6,7 +6,6 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as yaml from "js-yaml";
 import { REPO_ROOT } from "../paths";
 
 export const IMAGES_DIR = path.join(REPO_ROOT, "images");
@@ -16,12 +15,18 @@ const STANDIN_PREFIX = "labgrade-standin/";
 export const PROBE_IMAGE = "labgrade/probe:latest";
 const PROBE_SOURCE = "alpine:latest";
 
+/** What stand-ins build FROM: their recipes name Debian 12's packages. */
+export const STANDIN_BASE = "labgrade-standin/debian:bookworm";
+/**
+ * The sandbox's recipe, and what it builds FROM: Debian 13, so that students'
+ * scripts meet today's engine (docker.io 26 with Compose and Buildx). Constants,
+ * not catalog entries: naming the sandbox image (`labgrade --version`) then reads no YAML.
+ */
+export const SANDBOX_RECIPE = "sandbox";
+const SANDBOX_BASE = "labgrade-standin/debian:trixie";
+
+/** images/stand-ins.yaml: the lab images that have a stand-in. */
 export interface Catalog {
-  /** What stand-ins build FROM (labgrade-standin/debian:bookworm). */
-  base: string;
-  /** What the sandbox image builds FROM (labgrade-standin/debian:trixie): a newer Debian for a newer engine. */
-  "sandbox-base": string;
-  sandbox: string;
   /** upstream name -> recipe folder */
   images: Record<string, string>;
 }
@@ -29,7 +34,11 @@ export interface Catalog {
 let cached: Catalog | undefined;
 
 export function catalog(): Catalog {
-  cached ??= yaml.load(fs.readFileSync(path.join(IMAGES_DIR, "stand-ins.yaml"), "utf8")) as Catalog;
+  if (!cached) {
+    // Loaded here: js-yaml is a fifth of what `labgrade --version` costs, and it needs no catalog.
+    const yaml = require("js-yaml") as typeof import("js-yaml");
+    cached = yaml.load(fs.readFileSync(path.join(IMAGES_DIR, "stand-ins.yaml"), "utf8")) as Catalog;
+  }
   return cached;
 }
 
@@ -57,7 +66,7 @@ function recipeTag(recipe: string): string {
 
 /** The image a recipe builds FROM. */
 export function baseOf(recipe: string): string {
-  return recipe === catalog().sandbox ? catalog()["sandbox-base"] : catalog().base;
+  return recipe === SANDBOX_RECIPE ? SANDBOX_BASE : STANDIN_BASE;
 }
 
 export function standinName(recipe: string): string {
@@ -74,7 +83,7 @@ export function recipeDir(recipe: string): string {
 }
 
 export function sandboxImageName(): string {
-  return process.env.LABGRADE_SANDBOX_IMAGE ?? standinName(catalog().sandbox);
+  return process.env.LABGRADE_SANDBOX_IMAGE ?? standinName(SANDBOX_RECIPE);
 }
 
 /** An image as the lab names it inside the sandbox, and the host image that provides it. */

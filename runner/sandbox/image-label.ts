@@ -5,7 +5,7 @@
  * reads the engine testcontainers would pick; the caller then asks that way.
  */
 import * as fs from "node:fs";
-import * as http from "node:http";
+import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 
@@ -23,26 +23,42 @@ export function engineAddress(): { socketPath: string } | { host: string; port: 
   return undefined;
 }
 
-/** The image's labels, or undefined when the engine cannot be read this way or has no such image. */
+/** The labels in an HTTP/1.0 answer to an image inspection; undefined unless it is a 200 with a JSON body. */
+export function labelsFromAnswer(answer: string): Record<string, string> | undefined {
+  const headEnd = answer.indexOf("\r\n\r\n");
+  if (headEnd < 0 || !/^HTTP\/1\.[01] 200 /.test(answer)) return undefined;
+  try {
+    const inspected = JSON.parse(answer.slice(headEnd + 4)) as { Config?: { Labels?: Record<string, string> | null } };
+    return inspected.Config?.Labels ?? {};
+  } catch {
+    return undefined;
+  }
+}
+
+/** An image inspection is a few kilobytes; anything larger is not one. */
+const MAX_ANSWER_BYTES = 1 << 20;
+
+/**
+ * The image's labels, or undefined when the engine cannot be read this way or has no such image.
+ * One HTTP/1.0 request on a bare socket (the engine answers it and closes): node's
+ * http client would cost a third of the command.
+ */
 export function quickImageLabels(image: string, timeoutMs = 3000): Promise<Record<string, string> | undefined> {
   const address = engineAddress();
   if (!address) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const request = http.get({ ...address, path: `/images/${image}/json`, timeout: timeoutMs }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        if (response.statusCode !== 200) return resolve(undefined);
-        try {
-          const inspected = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { Config?: { Labels?: Record<string, string> | null } };
-          resolve(inspected.Config?.Labels ?? {});
-        } catch {
-          resolve(undefined);
-        }
-      });
-      response.on("error", () => resolve(undefined));
+    const socket = "socketPath" in address ? net.connect({ path: address.socketPath }) : net.connect(address);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    socket.setTimeout(timeoutMs, () => socket.destroy());
+    socket.on("connect", () => socket.write(`GET /images/${image}/json HTTP/1.0\r\nHost: docker\r\n\r\n`));
+    socket.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_ANSWER_BYTES) return socket.destroy();
+      chunks.push(chunk);
     });
-    request.on("timeout", () => request.destroy());
-    request.on("error", () => resolve(undefined));
+    // Every ending (answered, refused, timed out, too large) closes the socket, and only once.
+    socket.on("error", () => undefined);
+    socket.on("close", () => resolve(size > MAX_ANSWER_BYTES ? undefined : labelsFromAnswer(Buffer.concat(chunks).toString("utf8"))));
   });
 }

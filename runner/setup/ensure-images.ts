@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { execa } from "execa";
-import { baseOf, catalog, recipeDir, sandboxImageName, sandboxImages, standinLatestName, standinName } from "../sandbox/catalog";
+import { baseOf, catalog, recipeDir, SANDBOX_RECIPE, sandboxImageName, sandboxImages, STANDIN_BASE, standinLatestName, standinName } from "../sandbox/catalog";
 import { askImageEngine, ENGINE_LABEL } from "../sandbox/engine-version";
 import { dockerCliEnv, hasImage, hostDocker } from "../sandbox/host-engine";
 
@@ -57,7 +57,7 @@ async function ensureRecipe(recipe: string, report: ImageSetupReport): Promise<v
   await execa("docker", ["build", "-q", "--build-arg", `BASE=${base}`, "-t", name, "-t", standinLatestName(recipe), recipeDir(recipe)], {
     env: { ...(await dockerCliEnv()), DOCKER_BUILDKIT: "0" },
   });
-  if (recipe === catalog().sandbox) await labelEngine(name, standinLatestName(recipe));
+  if (recipe === SANDBOX_RECIPE) await labelEngine(name, standinLatestName(recipe));
   report.say(`built ${name} in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
@@ -83,8 +83,8 @@ export async function ensureImages(upstreamImages: string[], report: ImageSetupR
     if (!(await tryPull(upstream, report))) needed.push(upstream);
   }
   // The stand-ins' base is kept even where every image was pulled: ci/Dockerfile builds FROM it.
-  await ensureBase(catalog().base, report);
-  await ensureRecipe(catalog().sandbox, report);
+  await ensureBase(STANDIN_BASE, report);
+  await ensureRecipe(SANDBOX_RECIPE, report);
   for (const upstream of needed) {
     const recipe = catalog().images[upstream];
     if (!recipe) throw new Error(`No registry answers and there is no stand-in recipe for ${upstream} in images/stand-ins.yaml.`);
