@@ -1,4 +1,8 @@
+import * as nodeHttp from "node:http";
+import type { AddressInfo } from "node:net";
+import { execFile } from "node:child_process";
 import { http } from "./http";
+import type { CommandResult, Outcome } from "./types";
 import { fakeContext, inspected } from "../test/support/fake-context";
 import { said } from "../test/support/said";
 
@@ -92,5 +96,31 @@ describe("http: the same request, several times (load balancing)", () => {
 
   test("at-least above repeat could never pass: the rubric's error, not the student's", async () => {
     await expect(http.evaluate(fakeContext({}), { url, repeat: 2, expect: { distinct: { "at-least": 3 } } })).rejects.toThrow(/could never pass/);
+  });
+});
+
+describe("http: the request curl really sends", () => {
+  /** The grader's curl run on this machine against a loopback server that answers with the body it was sent. */
+  async function sentBody(body: string): Promise<Outcome> {
+    const server = nodeHttp.createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => response.end(`${request.method} ${Buffer.concat(chunks).toString("utf8")}`));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const exec = (argv: string[]) =>
+      new Promise<CommandResult>((resolve) => execFile(argv[0], argv.slice(1), (error, stdout, stderr) => resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr })));
+    const ctx = { ...fakeContext({}), shell: { exec } };
+    try {
+      return await http.evaluate(ctx, { url: `http://127.0.0.1:${port}/`, method: "POST", body, expect: { status: 200, body: `POST ${body}` } });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  test("a body is sent as written, even one that starts with @ (never a file read in the sandbox)", async () => {
+    expect(await sentBody("@/etc/hostname")).toMatchObject({ passed: true });
+    expect(await sentBody('{"nom": "Élodie", "ligne": "a\\nb"}')).toMatchObject({ passed: true });
   });
 });

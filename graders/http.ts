@@ -93,7 +93,8 @@ function expectedPhrase(expect: { status?: Matcher; body?: Matcher }): Phrase {
 async function request(ctx: GraderContext, spec: HttpSpec, header: string | undefined): Promise<Answer | Outcome> {
   const format = `${STATUS_MARK}%{http_code}${header === undefined ? "" : `${HEADER_MARK}%header{${header}}`}`;
   const argv = ["curl", "-sS", "--max-time", String(MAX_SECONDS), "-X", spec.method ?? "GET", "-w", format, spec.url];
-  if (spec.body !== undefined) argv.push("--data-binary", spec.body);
+  // --data-raw: a body that starts with @ is sent as written, never read from a file of the sandbox.
+  if (spec.body !== undefined) argv.push("--data-raw", spec.body);
   const result = await ctx.shell.exec(argv, { timeoutMs: 15_000 });
   const mark = result.stdout.lastIndexOf(STATUS_MARK);
   if (result.exitCode !== 0 || mark < 0) {
@@ -191,7 +192,7 @@ export const http: Grader<HttpSpec> = {
     properties: {
       url: { type: "string", pattern: "^https?://", description: "The URL, e.g. http://localhost:8080/info.php." },
       method: { enum: ["GET", "HEAD", "POST", "PUT", "DELETE"], description: "Default GET." },
-      body: { type: "string", description: "A request body to send." },
+      body: { type: "string", description: "A request body to send, as written (a leading @ names no file)." },
       repeat: {
         type: "integer",
         minimum: 1,
