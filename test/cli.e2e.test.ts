@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { GradeResult } from "../runner/result";
+import { STANDIN_BASE } from "../runner/sandbox/catalog";
 import { ROOT, runCli, TEST_RUN, type CliRun } from "./support/cli";
 import { EngineWatch } from "./support/engine-state";
 
@@ -67,6 +68,28 @@ describe("exit codes", () => {
     const result = readResult(json);
     expect(result).toMatchObject({ status: "error", score: 0, maxScore: 20 });
     expect(result.checks).toHaveLength(11);
+  });
+
+  test("3 when the sandbox image is not a sandbox (it stops before an engine starts), leaving nothing behind", async () => {
+    const json = path.join(out, "not-a-sandbox.json");
+    const label = `${TEST_RUN}-not-a-sandbox`;
+    const watch = new EngineWatch(label);
+    try {
+      // The stand-ins' Debian base, which setup always keeps: its shell exits at once.
+      const run = await runCli(["grade", "fixtures/submissions/lamp-stack/reference", "--rubric", LAMP, "--json", json], {
+        env: { LABGRADE_SANDBOX_IMAGE: STANDIN_BASE, LABGRADE_RUN: label },
+      });
+      expect(run.code).toBe(3);
+      expect(run.stderr).toBe(
+        `labgrade: the sandbox image ${STANDIN_BASE} stopped before its Docker engine started, printing nothing. ` +
+          "Run `npm run setup` to build the sandbox image again; where LABGRADE_SANDBOX_IMAGE is set, it must name a sandbox image that setup built.\n",
+      );
+      expect(readResult(json)).toMatchObject({ status: "error", score: 0, maxScore: 20 });
+      expect(watch.created.size).toBeGreaterThan(0);
+      expect(await watch.leftovers()).toEqual({ containers: [], volumes: [], networks: [] });
+    } finally {
+      watch.stop();
+    }
   });
 
   test("0 for a completed grading whatever the score, with JSON and JUnit written", async () => {

@@ -8,6 +8,7 @@
 import type Dockerode from "dockerode";
 import type { ContainerCreateOptions, HostConfig } from "dockerode";
 import { PassThrough } from "node:stream";
+import { SandboxUnavailableError } from "../errors";
 import { engineVersionFromLog } from "./engine-version";
 import { execIn } from "./container-exec";
 import { labelsFor, type Role } from "./labels";
@@ -112,8 +113,20 @@ function createOptions(options: DindOptions, mode: SecurityMode): ContainerCreat
   };
 }
 
+/**
+ * The sandbox ended before its engine listened: no submission can run in this image
+ * (not a labgrade sandbox, or a broken one), so it is the machine's problem, said as such.
+ */
+function stoppedEarly(image: string, lastLines: string[]): SandboxUnavailableError {
+  const said = lastLines.filter((line) => line.trim() !== "");
+  return new SandboxUnavailableError(
+    `the sandbox image ${image} stopped before its Docker engine started${said.length ? ` (its last lines: ${said.join(" | ")})` : ", printing nothing"}. ` +
+      "Run `npm run setup` to build the sandbox image again; where LABGRADE_SANDBOX_IMAGE is set, it must name a sandbox image that setup built.",
+  );
+}
+
 /** Follows the container's log from its start, line by line into `lines`, until dockerd listens. */
-async function untilListening(docker: Dockerode, id: string, lines: string[], timeoutMs: number): Promise<void> {
+async function untilListening(docker: Dockerode, id: string, image: string, lines: string[], timeoutMs: number): Promise<void> {
   const stream = (await docker.getContainer(id).logs({ follow: true, stdout: true, stderr: true })) as unknown as NodeJS.ReadableStream & { destroy(): void };
   const text = new PassThrough();
   docker.modem.demuxStream(stream, text, text);
@@ -132,7 +145,7 @@ async function untilListening(docker: Dockerode, id: string, lines: string[], ti
       for (const line of parts) lines.push(line.trimEnd());
       if (parts.some((line) => /API listen on/.test(line))) done();
     });
-    stream.on("end", () => done(new Error(`the sandbox stopped before its engine answered: ${[...lines, partial].slice(-5).join(" | ")}`)));
+    stream.on("end", () => done(stoppedEarly(image, [...lines, partial].slice(-5))));
     stream.on("error", (error: Error) => done(error));
   });
 }
@@ -163,7 +176,7 @@ async function start(options: DindOptions, mode: SecurityMode, startupLog: strin
   const starting = created.start();
   options.onCreated?.();
   await starting;
-  await untilListening(docker, created.id, startupLog, options.startupTimeoutMs ?? 60_000);
+  await untilListening(docker, created.id, options.image, startupLog, options.startupTimeoutMs ?? 60_000);
   return handle(docker, created.id, options.name);
 }
 
