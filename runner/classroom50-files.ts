@@ -5,9 +5,9 @@
  * environment and is checked before grading, so a grading is never spent on a result
  * the runner would refuse.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "./errors";
+import { writeFileAtomic } from "./files";
 import { chooseLang, translator, type Lang } from "./i18n";
 import type { GradeResult } from "./result";
 import { defaultScale, identityFromEnv, toClassroom50Result, type Classroom50Identity } from "./report/classroom50";
@@ -49,6 +49,7 @@ export function classroom50Run(rubric: Rubric, env: NodeJS.ProcessEnv, scale?: s
 export function writeClassroom50Files(result: GradeResult, rubric: Rubric, run: Classroom50Run, dir = process.cwd(), now = new Date()): void {
   const classroom = toClassroom50Result(result, run.identity, { scale: run.scale, now });
   const body = toReleaseBody(result, classroom, { t: translator(run.lang), title: rubric.title, script: rubric.submission.script, scale: run.scale });
-  fs.writeFileSync(path.join(dir, RESULT_FILE), `${JSON.stringify(classroom, null, 2)}\n`, "utf8");
-  fs.writeFileSync(path.join(dir, RELEASE_BODY_FILE), body, "utf8");
+  // Whole or not at all, as every output: a full disk is said as such (exit 2), never half a file for the runner to read.
+  writeFileAtomic(path.join(dir, RESULT_FILE), `${JSON.stringify(classroom, null, 2)}\n`);
+  writeFileAtomic(path.join(dir, RELEASE_BODY_FILE), body);
 }
