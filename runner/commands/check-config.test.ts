@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -72,6 +73,17 @@ describe("finding the rubric", () => {
       const dir = repo({ "labgrade.yaml": text });
       expect(() => rubricFor(dir, undefined, t)).toThrow(UsageError);
       expect(() => rubricFor(dir, undefined, t)).toThrow(message);
+    }
+  });
+
+  it("refuses, without reading it whole or waiting on it, a labgrade.yaml that is huge, a folder or a pipe", () => {
+    const huge = repo({ "labgrade.yaml": `rubric: lamp-stack\n${"# padding\n".repeat(1_000_000)}` });
+    const folder = repo({ "labgrade.yaml/x": "" });
+    const pipe = repo({});
+    execFileSync("mkfifo", [path.join(pipe, "labgrade.yaml")]);
+    for (const dir of [huge, folder, pipe]) {
+      expect(() => rubricFor(dir, undefined, t)).toThrow(UsageError);
+      expect(() => rubricFor(dir, undefined, t)).toThrow(/labgrade\.yaml: expected a file of at most 64 KiB with one line, such as `rubric: lamp-stack`\./);
     }
   });
 

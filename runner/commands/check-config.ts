@@ -40,10 +40,29 @@ export function findConfig(dir: string): { file?: string; top: string } {
 }
 
 /** The rubric reference a labgrade.yaml holds: `rubric: <path or id>` and nothing else. */
+/** A labgrade.yaml is one line: a larger file is not one, and is never read whole. */
+const CONFIG_MAX_BYTES = 64 * 1024;
+
+/** The file's text, refused when it is not a regular file (a pipe would block) or past the bound. */
+function configText(file: string, t: Translate): string {
+  const refused = () => new UsageError(t("error.configFile", { file, limit: `${CONFIG_MAX_BYTES / 1024} KiB` }));
+  if (!fs.statSync(file).isFile()) throw refused();
+  const fd = fs.openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(CONFIG_MAX_BYTES + 1);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    if (read > CONFIG_MAX_BYTES) throw refused();
+    return buffer.subarray(0, read).toString("utf8");
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export function readConfig(file: string, t: Translate): string {
+  const text = configText(file, t);
   let document: unknown;
   try {
-    document = yaml.load(fs.readFileSync(file, "utf8"));
+    document = yaml.load(text);
   } catch (error) {
     throw new UsageError(t("error.configYaml", { file, problem: (error as Error).message.split("\n")[0] }));
   }
