@@ -77,6 +77,15 @@ describe("container", () => {
     });
   });
 
+  test("published ports: on the host's network, -p publishes nothing, whatever the inspection keeps", async () => {
+    // docker run --network host -p 8080:80: Docker discards the port (and warns) but keeps it in HostConfig.PortBindings.
+    const web = inspected({ image: "php:7.4-apache", networkMode: "host", ports: { "80/tcp": [{ HostPort: "8080" }] } });
+    const outcome = await container.evaluate(fakeContext({ containers: { "lamp-web": web } }), { name: "lamp-web", ports: [{ container: 80, host: 8080 }] });
+    expect(outcome.passed).toBe(false);
+    expect(said("container", outcome).actual).toBe("container port 80 is not published: the container is on the host's network (--network host), where -p is ignored");
+    expect(said("container", outcome, "fr").actual).toBe("le port 80 du conteneur n'est pas publié : le conteneur est sur le réseau de l'hôte (--network host), où -p est ignoré");
+  });
+
   test("a missing container lists the containers that do exist", async () => {
     const outcome = await container.evaluate(fakeContext({ containers: { other: mysql } }), { name: "lamp-web", state: "running" });
     expect(outcome).toMatchObject({ passed: false, messageId: "absent", data: { name: "lamp-web", present: "other" } });

@@ -11,6 +11,7 @@ import { portListSchema, serviceProperties } from "./support/schemas";
 import { keyValueItem } from "./support/key-values";
 import { attachmentItem, attachmentProperties, networkModeOf, networkModePhrase, type AttachmentSpec } from "./support/networks";
 import { noContainerPhrase, statePhrase } from "./support/running";
+import { onHostNetwork, publishedPorts } from "./support/published-ports";
 
 export interface PortSpec {
   container: number;
@@ -52,17 +53,16 @@ const portName = (port: number | string, protocol: string) => (protocol === "tcp
 function portItem(info: ContainerInspectInfo, port: PortSpec): ItemResult {
   const protocol = port.protocol ?? "tcp";
   const key = `${port.container}/${protocol}`;
-  const bindingsOf = (list: unknown) => ((list ?? []) as { HostPort?: string }[]).map((b) => b.HostPort).filter((p): p is string => Boolean(p));
-  const published = bindingsOf(info.HostConfig.PortBindings?.[key]);
+  const ports = publishedPorts(info);
+  const published = ports.find(([inner]) => inner === key)?.[1] ?? [];
   const inner = portName(port.container, protocol);
   const expected: Phrase = port.host === undefined ? { id: "port.expectedAny", data: { port: inner } } : { id: "port.expected", data: { port: inner, host: port.host } };
   const passed = port.host === undefined ? published.length > 0 : published.includes(String(port.host));
   let actual: Phrase;
   if (published.length) actual = { id: "port.publishedOn", data: { port: inner, hosts: published.join(", ") } };
+  else if (onHostNetwork(info)) actual = { id: "port.hostNetwork", data: { port: inner } };
   else {
-    const others = Object.entries(info.HostConfig.PortBindings ?? {}).flatMap(([other, list]) =>
-      bindingsOf(list).map((host): Phrase => ({ id: "port.leadsTo", data: { host, port: portName(other.split("/")[0], other.split("/")[1] ?? "tcp") } })),
-    );
+    const others = ports.flatMap(([other, hosts]) => hosts.map((host): Phrase => ({ id: "port.leadsTo", data: { host, port: portName(other.split("/")[0], other.split("/")[1] ?? "tcp") } })));
     actual = others.length ? { id: "port.notPublishedBut", data: { port: inner, others } } : { id: "port.noneAt", data: { port: inner } };
   }
   return { label: { id: "port.label", data: { port: inner } }, passed, expected, actual };
@@ -97,6 +97,7 @@ const messages = {
   "port.notPublishedBut": "container port {port} is not published; {others}",
   "port.leadsTo": "host port {host} leads to container port {port}",
   "port.noneAt": "container port {port} is not published: the container publishes no port",
+  "port.hostNetwork": "container port {port} is not published: the container is on the host's network (--network host), where -p is ignored",
   "container.stillExists": "container {name} still exists",
   "netmode.label": "its network mode",
   "network.label": "network {network}",
@@ -126,6 +127,7 @@ const messagesFr = {
   "port.notPublishedBut": "le port {port} du conteneur n'est pas publié ; {others}",
   "port.leadsTo": "le port {host} de l'hôte mène au port {port} du conteneur",
   "port.noneAt": "le port {port} du conteneur n'est pas publié : le conteneur ne publie aucun port",
+  "port.hostNetwork": "le port {port} du conteneur n'est pas publié : le conteneur est sur le réseau de l'hôte (--network host), où -p est ignoré",
   "container.stillExists": "le conteneur {name} existe encore",
   "netmode.label": "son mode réseau",
   "network.label": "le réseau {network}",

@@ -43,6 +43,12 @@ describe("http: what was found, in the student's words", () => {
     expect(said("http", await http.evaluate(ctx, spec)).actual).toBe("nothing answers on port 8080; lamp-web publishes its port 80 on port 8081");
   });
 
+  test("a container on the host's network publishes nothing: its -p is no near miss", async () => {
+    const web = inspected({ image: "php:7.4-apache", networkMode: "host", ports: { "80/tcp": [{ HostPort: "8081" }] } });
+    const ctx = fakeContext({ containers: { "lamp-web": web }, commands: { curl: { exitCode: 7 } } });
+    expect(said("http", await http.evaluate(ctx, spec)).actual).toBe("nothing answers on port 8080");
+  });
+
   test.each([
     [56, "port 8080 takes connections, but nothing behind it answers (does the service in the container listen on the port you published?)"],
     [52, "the server on port 8080 closed the connection without answering"],

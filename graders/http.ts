@@ -8,6 +8,7 @@ import type { Grader, GraderContext, Outcome, Phrase } from "./types";
 import { describeExpectations, matcherPhrase, matcherRef, valuePhrase, type Matcher } from "./matchers/match";
 import { htmlTitle, looksLikeHtml } from "./matchers/phrases";
 import { expectationItems } from "./support/items";
+import { publishedPorts } from "./support/published-ports";
 import { DEFAULT_REPEAT, distinctFailure, distinctMessages, distinctMessagesFr, distinctSchema, MAX_REPEAT, type Answer, type DistinctSpec } from "./support/distinct";
 
 export interface HttpSpec {
@@ -63,8 +64,8 @@ async function publishedElsewhere(ctx: GraderContext, wanted: number): Promise<{
   for (const name of await ctx.docker.containerNames()) {
     const info = await ctx.docker.container(name);
     if (!info?.State.Running) continue;
-    for (const [inner, list] of Object.entries(info.HostConfig.PortBindings ?? {})) {
-      const host = ((list ?? []) as { HostPort?: string }[]).map((b) => b.HostPort).find((p) => p && p !== String(wanted));
+    for (const [inner, hosts] of publishedPorts(info)) {
+      const host = hosts.find((p) => p !== String(wanted));
       if (host && inner.endsWith("/tcp")) return { container: name, inner: inner.replace("/tcp", ""), host };
     }
   }

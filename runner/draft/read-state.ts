@@ -8,6 +8,7 @@ import * as path from "node:path";
 import type { ContainerInspectInfo } from "dockerode";
 import type { GraderContext } from "../../graders/types";
 import { SERVICE_LABEL } from "../../graders/support/container-target";
+import { publishedPorts } from "../../graders/support/published-ports";
 import type { ContainerState, EndState, HttpAnswer, MountState, ScriptEnd, VolumeFile, VolumeState } from "./state";
 
 /** More files than this in a volume are a service's data, not what a script wrote. */
@@ -59,10 +60,10 @@ async function readContainer(ctx: Ctx, name: string): Promise<ContainerState | u
   const env: Record<string, string> = {};
   for (const [key, value] of envOf(info.Config.Env)) if (imageEnv.get(key) !== value) env[key] = value;
   const ports: ContainerState["ports"] = [];
-  for (const [spec, bindings] of Object.entries(info.HostConfig.PortBindings ?? {})) {
+  for (const [spec, hosts] of publishedPorts(info)) {
     const [port, protocol] = spec.split("/");
-    for (const binding of (bindings as { HostPort?: string }[] | null) ?? []) {
-      const host = Number(binding.HostPort);
+    for (const hostPort of hosts) {
+      const host = Number(hostPort);
       if (host > 0 && !ports.some((p) => p.container === Number(port) && p.host === host)) ports.push({ container: Number(port), host, protocol: protocol === "udp" ? "udp" : "tcp" });
     }
   }
