@@ -39,16 +39,18 @@ export function findConfig(dir: string): { file?: string; top: string } {
   }
 }
 
-/** The rubric reference a labgrade.yaml holds: `rubric: <path or id>` and nothing else. */
 /** A labgrade.yaml is one line: a larger file is not one, and is never read whole. */
 const CONFIG_MAX_BYTES = 64 * 1024;
 
-/** The file's text, refused when it is not a regular file (a pipe would block) or past the bound. */
+/**
+ * The file's text, refused when it is not a regular file or past the bound. Opened
+ * without blocking and checked once open, so a pipe under that name never waits.
+ */
 function configText(file: string, t: Translate): string {
   const refused = () => new UsageError(t("error.configFile", { file, limit: `${CONFIG_MAX_BYTES / 1024} KiB` }));
-  if (!fs.statSync(file).isFile()) throw refused();
-  const fd = fs.openSync(file, "r");
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
+    if (!fs.fstatSync(fd).isFile()) throw refused();
     const buffer = Buffer.alloc(CONFIG_MAX_BYTES + 1);
     const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
     if (read > CONFIG_MAX_BYTES) throw refused();
@@ -58,6 +60,7 @@ function configText(file: string, t: Translate): string {
   }
 }
 
+/** The rubric reference a labgrade.yaml holds: `rubric: <path or id>` and nothing else. */
 export function readConfig(file: string, t: Translate): string {
   const text = configText(file, t);
   let document: unknown;
