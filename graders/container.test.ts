@@ -82,8 +82,8 @@ describe("container", () => {
     const web = inspected({ image: "php:7.4-apache", networkMode: "host", ports: { "80/tcp": [{ HostPort: "8080" }] } });
     const outcome = await container.evaluate(fakeContext({ containers: { "lamp-web": web } }), { name: "lamp-web", ports: [{ container: 80, host: 8080 }] });
     expect(outcome.passed).toBe(false);
-    expect(said("container", outcome).actual).toBe("container port 80 is not published: the container is on the host's network (--network host), where -p is ignored");
-    expect(said("container", outcome, "fr").actual).toBe("le port 80 du conteneur n'est pas publié : le conteneur est sur le réseau de l'hôte (--network host), où -p est ignoré");
+    expect(said("container", outcome).actual).toBe("container port 80 is not published: on the host's network (--network host), a container publishes no port");
+    expect(said("container", outcome, "fr").actual).toBe("le port 80 du conteneur n'est pas publié : sur le réseau de l'hôte (--network host), un conteneur ne publie aucun port");
   });
 
   test("a missing container lists the containers that do exist", async () => {
