@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
+import { NotARegularFileError, readAtMost } from "../bounded-read";
 import { UsageError } from "../errors";
 import type { Translate } from "../i18n";
 import { BUNDLED_RUBRICS as BUNDLED, looksLikePath } from "../paths";
@@ -42,22 +43,17 @@ export function findConfig(dir: string): { file?: string; top: string } {
 /** A labgrade.yaml is one line: a larger file is not one, and is never read whole. */
 const CONFIG_MAX_BYTES = 64 * 1024;
 
-/**
- * The file's text, refused when it is not a regular file or past the bound. Opened
- * without blocking and checked once open, so a pipe under that name never waits.
- */
+/** The file's text, refused when it is not a regular file or past the bound. */
 function configText(file: string, t: Translate): string {
   const refused = () => new UsageError(t("error.configFile", { file, limit: `${CONFIG_MAX_BYTES / 1024} KiB` }));
-  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  let bytes: Buffer;
   try {
-    if (!fs.fstatSync(fd).isFile()) throw refused();
-    const buffer = Buffer.alloc(CONFIG_MAX_BYTES + 1);
-    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    if (read > CONFIG_MAX_BYTES) throw refused();
-    return buffer.subarray(0, read).toString("utf8");
-  } finally {
-    fs.closeSync(fd);
+    bytes = readAtMost(file, CONFIG_MAX_BYTES + 1);
+  } catch (error) {
+    throw error instanceof NotARegularFileError ? refused() : error;
   }
+  if (bytes.length > CONFIG_MAX_BYTES) throw refused();
+  return bytes.toString("utf8");
 }
 
 /** The rubric reference a labgrade.yaml holds: `rubric: <path or id>` and nothing else. */

@@ -3,8 +3,7 @@
  * with its line and column. Never throws for a bad rubric.
  */
 import { createHash } from "node:crypto";
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
+import { NotARegularFileError, readAtMost } from "../bounded-read";
 import { graders } from "../../graders";
 import { decodeUtf8, RUBRIC_BOUNDS } from "./bounds";
 import { IssueList, type RubricIssue } from "./issues";
@@ -39,9 +38,10 @@ export interface LoadResult {
 export async function loadRubric(file: string, options: LoadOptions = {}): Promise<LoadResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readAtMost(file, RUBRIC_BOUNDS.bytes + 1);
+    bytes = readAtMost(file, RUBRIC_BOUNDS.bytes + 1);
   } catch (error) {
-    return documentError(file, `cannot read the rubric: ${(error as Error).message}`);
+    const message = error instanceof NotARegularFileError ? `${error.message}: give the rubric's YAML file` : (error as Error).message;
+    return documentError(file, `cannot read the rubric: ${message}`);
   }
   return loadRubricBytes(bytes, file, options);
 }
@@ -58,28 +58,6 @@ export function loadRubricBytes(bytes: Uint8Array, file: string, options: LoadOp
     return { errors: [{ file, line, column, path: "", message: `not UTF-8 here (byte 0x${byte}): save the rubric as UTF-8` }], warnings: [] };
   }
   return loadRubricText(decoded.text, file, options);
-}
-
-/**
- * Never more than `limit` bytes, and only from a regular file: a rubric named by
- * a student's labgrade.yaml may be huge, a device that never ends, or a pipe that
- * never opens (O_NONBLOCK, so that opening one cannot block the process's exit).
- */
-async function readAtMost(file: string, limit: number): Promise<Uint8Array> {
-  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    if (!(await handle.stat()).isFile()) throw new Error(`${file} is not a regular file (a folder, a pipe or a device): give the rubric's YAML file`);
-    const buffer = Buffer.alloc(limit);
-    let length = 0;
-    while (length < limit) {
-      const { bytesRead } = await handle.read(buffer, length, limit - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    await handle.close();
-  }
 }
 
 function tooLong(): string {
