@@ -26,6 +26,10 @@ const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
 const CLASS_COPIES = Number(process.env.BENCH_CLASS_COPIES ?? 2);
 /** A class's time varies by a fifth from run to run (a restart that meets MariaDB's first start waits 10 s): each mode is timed this many times. */
 const CLASS_ROUNDS = Number(process.env.BENCH_CLASS_ROUNDS ?? 3);
+/** Extra --parallel values to time beside 1, 2 and the default (BENCH_CLASS_PARALLEL=3,4), to see where the default stands. */
+const CLASS_EXTRA = (process.env.BENCH_CLASS_PARALLEL ?? "").split(",").filter(Boolean);
+/** Which parts run (BENCH_SECTIONS=class for the class alone): all of them unless told. */
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "startup,grading,class").split(","));
 const CLI = process.env.BENCH_CLI ? path.resolve(process.env.BENCH_CLI) : path.join(REPO_ROOT, "bin", "labgrade.js");
 const LAMP = path.join(REPO_ROOT, "fixtures", "submissions", "lamp-stack");
 const FAILING = ["no-volumes", "wrong-port"];
@@ -162,7 +166,7 @@ function classThroughput(work: string): void {
   }
   const count = CLASS_COPIES * (1 + FAILING.length);
   console.log(`a class: ${count} submissions (${CLASS_COPIES} x reference, ${FAILING.join(", ")}) by batch, median of ${CLASS_ROUNDS} (rounds alternating)`);
-  const modes = ["1", "2", undefined];
+  const modes: (string | undefined)[] = [...new Set(["1", "2", ...CLASS_EXTRA]), undefined];
   const times = new Map<string | undefined, number[]>(modes.map((mode) => [mode, []]));
   let first: string | undefined;
   let same = true;
@@ -189,13 +193,13 @@ function classThroughput(work: string): void {
 
 function main(): void {
   console.log(`labgrade bench: whole commands of ${CLI} (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
-  startup();
-  if (process.env.BENCH_STARTUP_ONLY) return printTable();
+  if (SECTIONS.has("startup")) startup();
+  if (!SECTIONS.has("grading") && !SECTIONS.has("class")) return printTable();
   execFileSync(process.execPath, [CLI, "images", "prepare", "--rubric", "lamp-stack"], { stdio: "ignore" });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "labgrade-bench-"));
   try {
-    oneGrading(work);
-    classThroughput(work);
+    if (SECTIONS.has("grading")) oneGrading(work);
+    if (SECTIONS.has("class")) classThroughput(work);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
