@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { requestAhead } from "./early-sandbox";
+import { RUBRIC_BOUNDS } from "./rubric/bounds";
 import { applyLimitOverrides } from "./rubric/limits";
 import { loadOrRefuse } from "./rubric/load-or-refuse";
 import { sandboxRequest } from "./sandbox/sandbox";
@@ -28,6 +29,11 @@ describe("the sandbox asked for ahead, from the rubric's text alone", () => {
         expect(requestAhead({ rubricFile: file, submissionDir: "alice" })).toBeUndefined();
       }
       expect(requestAhead({ rubricFile: path.join(dir, "missing.yaml"), submissionDir: "alice" })).toBeUndefined();
+      // A folder, and a text past the rubric's bound, whatever it starts with.
+      expect(requestAhead({ rubricFile: dir, submissionDir: "alice" })).toBeUndefined();
+      const long = path.join(dir, "long.yaml");
+      fs.writeFileSync(long, `${fs.readFileSync(path.join(RUBRICS, "lamp-stack.yaml"), "utf8")}\n${"#".repeat(RUBRIC_BOUNDS.bytes)}\n`);
+      expect(requestAhead({ rubricFile: long, submissionDir: "alice" })).toBeUndefined();
       expect(requestAhead({ rubricFile: path.join(RUBRICS, "lamp-stack.yaml"), submissionDir: "alice", overrides: { memory: "lots" } })).toBeUndefined();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -5,8 +5,8 @@
  * rubric decides: asked for the same sandbox, the grading takes this one;
  * otherwise (or when the rubric is refused, or nothing is graded) it is removed.
  */
-import * as fs from "node:fs";
 import { isDeepStrictEqual } from "node:util";
+import { readAtMost } from "./bounded-read";
 import { RUBRIC_BOUNDS } from "./rubric/bounds";
 import { limitsOf, overriddenLimits, type LimitOverrides } from "./rubric/limits";
 import { parseYaml } from "./rubric/positions";
@@ -32,8 +32,10 @@ export interface EarlyRequest {
 /** The request the rubric's text asks for, read without checking it; undefined when it does not read as one. */
 export function requestAhead(early: EarlyRequest): SandboxRequest | undefined {
   try {
-    if (fs.statSync(early.rubricFile).size > RUBRIC_BOUNDS.bytes) return undefined;
-    const parsed = parseYaml(fs.readFileSync(early.rubricFile, "utf8"));
+    // Through the bounded reader: the name may be a pipe, which a plain read would wait on forever.
+    const bytes = readAtMost(early.rubricFile, RUBRIC_BOUNDS.bytes + 1);
+    if (bytes.length > RUBRIC_BOUNDS.bytes) return undefined;
+    const parsed = parseYaml(bytes.toString("utf8"));
     if (!parsed.ok) return undefined;
     const document = parsed.value as { id?: unknown; images?: unknown; limits?: Record<string, unknown> };
     const limits = limitsOf(document.limits);

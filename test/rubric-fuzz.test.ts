@@ -247,11 +247,22 @@ describe("through the CLI", () => {
     expect(run.stderr).toContain(`${path.join(repo, "lab.yaml")}:1:11: \`*x\` names a node that contains it`);
   });
 
-  test("a pipe given as the rubric is refused at once, never waited on", async () => {
+  test("a pipe given as the rubric is refused at once, never waited on, by every command that reads one", async () => {
     const fifo = path.join(tmp, "pipe.yaml");
     execFileSync("mkfifo", [fifo]);
-    const run = await runCli(["validate", fifo]);
+    const refused = `${fifo}:1:1: cannot read the rubric: ${fifo} is not a regular file`;
+    const run = await runCli(["validate", fifo], { killAfterMs: 60_000 });
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain(`${fifo}:1:1: cannot read the rubric: ${fifo} is not a regular file`);
+    expect(run.stdout).toContain(refused);
+    // grade and check read the rubric's text ahead, to start its sandbox early: that read must not wait on the pipe either.
+    const repo = path.join(tmp, "student-with-pipe");
+    fs.mkdirSync(path.join(repo, ".git"), { recursive: true });
+    fs.writeFileSync(path.join(repo, "run.sh"), "#!/bin/sh\n");
+    fs.writeFileSync(path.join(repo, "labgrade.yaml"), `rubric: ${fifo}\n`);
+    const offline = { env: { DOCKER_HOST: "unix:///nonexistent.sock" }, killAfterMs: 60_000 };
+    for (const args of [["grade", repo, "--rubric", fifo], ["check", repo, "--lang", "en"]]) {
+      const graded = await runCli(args, offline);
+      expect({ args, code: graded.code, refused: `${graded.stdout}${graded.stderr}`.includes(refused) }).toEqual({ args, code: 2, refused: true });
+    }
   });
 });

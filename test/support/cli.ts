@@ -23,7 +23,8 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): Promise<CliRun> {
+/** `killAfterMs`: a CLI that should end quickly is killed (SIGKILL) past it, so that a hang fails its test instead of outliving it. */
+export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string; killAfterMs?: number } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? ROOT,
@@ -31,12 +32,16 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
       stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     });
     if (options.input !== undefined) child.stdin!.end(options.input);
+    const killer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), options.killAfterMs);
     let stdout = "";
     let stderr = "";
     child.stdout!.on("data", (chunk) => (stdout += chunk));
     child.stderr!.on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
