@@ -9,6 +9,15 @@ import * as fs from "node:fs";
 /** The name is a folder, a pipe or a device. */
 export class NotARegularFileError extends Error {}
 
+/**
+ * Why the system refused to read a file, in words a person reads ("permission
+ * denied"), without the syscall and path node's message wraps around them.
+ */
+export function readFailureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /^[A-Z0-9]+: ([^,]+),/.exec(message)?.[1] ?? message;
+}
+
 /** At most `limit` bytes from the start of `file`: a caller asks one more than it accepts to tell "too long". */
 export function readAtMost(file: string, limit: number): Buffer {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);

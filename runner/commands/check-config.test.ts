@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -85,6 +85,21 @@ describe("finding the rubric", () => {
       expect(() => rubricFor(dir, undefined, t)).toThrow(UsageError);
       expect(() => rubricFor(dir, undefined, t)).toThrow(/labgrade\.yaml: expected a file of at most 64 KiB with one line, such as `rubric: lamp-stack`\./);
     }
+  });
+
+  it("refuses a labgrade.yaml the student may not read, saying why and what to do", () => {
+    const dir = repo({ "labgrade.yaml": "rubric: lamp-stack\n" });
+    fs.chmodSync(path.join(dir, "labgrade.yaml"), 0o000);
+    // root reads any file: there, the command runs as nobody (setpriv), as a student would.
+    const student = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath] : [process.execPath];
+    for (const folder of [root, dir]) fs.chmodSync(folder, 0o755);
+    const run = spawnSync(student[0]!, [...student.slice(1), path.join(REPO_ROOT, "bin", "labgrade.js"), "check", path.join(dir, "labs", "lamp")], {
+      encoding: "utf8",
+      env: { ...process.env, HOME: dir, LANG: "C.UTF-8", NO_COLOR: "1" },
+    });
+    expect(run.stderr).toMatch(/labgrade\.yaml cannot be read \(permission denied\): make it readable, for example with `chmod a\+r labgrade\.yaml`, or give the rubric with --rubric\./);
+    expect(run.stderr).not.toMatch(/EACCES|internal error|    at /i);
+    expect(run.status).toBe(2);
   });
 
   it("speaks the student's language", () => {

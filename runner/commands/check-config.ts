@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import { NotARegularFileError, readAtMost } from "../bounded-read";
+import { NotARegularFileError, readAtMost, readFailureReason } from "../bounded-read";
 import { UsageError } from "../errors";
 import type { Translate } from "../i18n";
 import { BUNDLED_RUBRICS as BUNDLED, looksLikePath } from "../paths";
@@ -43,14 +43,14 @@ export function findConfig(dir: string): { file?: string; top: string } {
 /** A labgrade.yaml is one line: a larger file is not one, and is never read whole. */
 const CONFIG_MAX_BYTES = 64 * 1024;
 
-/** The file's text, refused when it is not a regular file or past the bound. */
+/** The file's text, refused when it cannot be read (permissions), is not a regular file or is past the bound. */
 function configText(file: string, t: Translate): string {
   const refused = () => new UsageError(t("error.configFile", { file, limit: `${CONFIG_MAX_BYTES / 1024} KiB` }));
   let bytes: Buffer;
   try {
     bytes = readAtMost(file, CONFIG_MAX_BYTES + 1);
   } catch (error) {
-    throw error instanceof NotARegularFileError ? refused() : error;
+    throw error instanceof NotARegularFileError ? refused() : new UsageError(t("error.configUnreadable", { file, reason: readFailureReason(error) }));
   }
   if (bytes.length > CONFIG_MAX_BYTES) throw refused();
   return bytes.toString("utf8");

@@ -77,6 +77,7 @@ export const en = {
   "error.noRubric":
     "No rubric found for {dir}: no labgrade.yaml in it or in its parents up to {top}. Add a labgrade.yaml holding a line such as `rubric: lamp-stack`, or name the rubric with --rubric <rubric.yaml>.",
   "error.configFile": "{file}: expected a file of at most {limit} with one line, such as `rubric: lamp-stack`.",
+  "error.configUnreadable": "{file} cannot be read ({reason}): make it readable, for example with `chmod a+r labgrade.yaml`, or give the rubric with --rubric.",
   "error.configYaml": "{file}: not valid YAML ({problem}).",
   "error.configShape": "{file}: expected a mapping with a `rubric` key, such as `rubric: lamp-stack` or `rubric: ../rubrics/lab.yaml`.",
   "error.configKey": "{file}: unknown key `{key}`; labgrade.yaml takes only `rubric`.",

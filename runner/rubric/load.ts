@@ -3,7 +3,7 @@
  * with its line and column. Never throws for a bad rubric.
  */
 import { createHash } from "node:crypto";
-import { NotARegularFileError, readAtMost } from "../bounded-read";
+import { NotARegularFileError, readAtMost, readFailureReason } from "../bounded-read";
 import { graders } from "../../graders";
 import { decodeUtf8, RUBRIC_BOUNDS } from "./bounds";
 import { IssueList, type RubricIssue } from "./issues";
@@ -40,7 +40,7 @@ export async function loadRubric(file: string, options: LoadOptions = {}): Promi
   try {
     bytes = readAtMost(file, RUBRIC_BOUNDS.bytes + 1);
   } catch (error) {
-    const message = error instanceof NotARegularFileError ? `${error.message}: give the rubric's YAML file` : (error as Error).message;
+    const message = error instanceof NotARegularFileError ? `${error.message}: give the rubric's YAML file` : readFailureReason(error);
     return documentError(file, `cannot read the rubric: ${message}`);
   }
   return loadRubricBytes(bytes, file, options);
