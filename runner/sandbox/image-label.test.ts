@@ -63,6 +63,17 @@ describe("quickImageLabels", () => {
     await withEngine(server, async () => expect(await quickImageLabels("x:1", 200)).toBeUndefined());
   });
 
+  it("gives up on an engine that trickles its answer, within its timeout for the whole answer", async () => {
+    // A byte every 20 ms: never idle for long, and never done.
+    const server = net.createServer((socket) => {
+      socket.on("error", () => undefined);
+      socket.write("HTTP/1.0 200 OK\r\n\r\n");
+      const trickle = setInterval(() => (socket.destroyed ? clearInterval(trickle) : socket.write(" ")), 20);
+      socket.on("close", () => clearInterval(trickle));
+    });
+    await withEngine(server, async () => expect(await quickImageLabels("x:1", 300)).toBeUndefined());
+  });
+
   it("stops reading an answer larger than any inspection", async () => {
     const server = net.createServer((socket) => {
       socket.on("error", () => undefined);

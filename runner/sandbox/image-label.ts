@@ -50,7 +50,8 @@ export function quickImageLabels(image: string, timeoutMs = 3000): Promise<Recor
     const socket = "socketPath" in address ? net.connect({ path: address.socketPath }) : net.connect(address);
     const chunks: Buffer[] = [];
     let size = 0;
-    socket.setTimeout(timeoutMs, () => socket.destroy());
+    // A deadline for the whole answer, not an idle timeout: an engine that trickles a byte at a time never idles.
+    const deadline = setTimeout(() => socket.destroy(), timeoutMs);
     socket.on("connect", () => socket.write(`GET /images/${image}/json HTTP/1.0\r\nHost: docker\r\n\r\n`));
     socket.on("data", (chunk: Buffer) => {
       size += chunk.length;
@@ -59,6 +60,9 @@ export function quickImageLabels(image: string, timeoutMs = 3000): Promise<Recor
     });
     // Every ending (answered, refused, timed out, too large) closes the socket, and only once.
     socket.on("error", () => undefined);
-    socket.on("close", () => resolve(size > MAX_ANSWER_BYTES ? undefined : labelsFromAnswer(Buffer.concat(chunks).toString("utf8"))));
+    socket.on("close", () => {
+      clearTimeout(deadline);
+      resolve(size > MAX_ANSWER_BYTES ? undefined : labelsFromAnswer(Buffer.concat(chunks).toString("utf8")));
+    });
   });
 }
