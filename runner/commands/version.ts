@@ -1,8 +1,6 @@
 /** `labgrade --version`: labgrade's own version and the Docker engine students' scripts meet in the sandbox. */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import type { Io } from "../io";
-import { REPO_ROOT } from "../paths";
+import { packageVersion } from "../paths";
 import { sandboxImageName } from "../sandbox/catalog";
 import { ENGINE_LABEL, quickImageLabels } from "../sandbox/image-label";
 
@@ -18,8 +16,7 @@ async function engineVersion(image: string): Promise<string> {
 }
 
 export async function versionCommand(io: Io): Promise<number> {
-  const own = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
-  io.out(`labgrade ${own}`);
+  io.out(`labgrade ${packageVersion()}`);
   const image = sandboxImageName();
   const engine = await engineVersion(image).then(
     (version) => `Docker ${version}`,
