@@ -96,3 +96,16 @@ test("grades a class mounted from the host through the host's engine: docker run
   expect(fs.existsSync(path.join(classDir, "out", "report.html"))).toBe(true);
   expect(JSON.parse(fs.readFileSync(path.join(classDir, "out", "students", "alice", "result.json"), "utf8"))).toMatchObject({ status: "completed", score: 20 });
 });
+
+test("writes a Classroom 50 autograder folder: docker run ... labgrade classroom50 autograder", async () => {
+  const out = path.join(tmp, "autograder");
+  // A URL is only written into the configuration: nothing is fetched.
+  const run = await docker([
+    "run", "--rm", "-v", `${tmp}:/work`, TAG, "classroom50", "autograder", "--rubric", "lamp-stack", "--out", "/work/autograder",
+    "--package", "https://example.invalid/labgrade.tgz",
+  ], 120_000);
+  expect({ code: run.code, output: run.output }).toMatchObject({ code: 0 });
+  expect(fs.readdirSync(out)).toEqual(["autograder.py"]);
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+  expect(fs.readFileSync(path.join(out, "autograder.py"), "utf8")).toContain(JSON.stringify(JSON.stringify({ version, package: "https://example.invalid/labgrade.tgz", rubric: "lamp-stack", scale: null })));
+});
