@@ -93,13 +93,19 @@ describe("finding the rubric", () => {
     // root reads any file: there, the command runs as nobody (setpriv), as a student would.
     const student = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath] : [process.execPath];
     for (const folder of [root, dir]) fs.chmodSync(folder, 0o755);
-    const run = spawnSync(student[0]!, [...student.slice(1), path.join(REPO_ROOT, "bin", "labgrade.js"), "check", path.join(dir, "labs", "lamp")], {
-      encoding: "utf8",
-      env: { ...process.env, HOME: dir, LANG: "C.UTF-8", NO_COLOR: "1" },
-    });
-    expect(run.stderr).toMatch(/labgrade\.yaml cannot be read \(permission denied\): make it readable, for example with `chmod a\+r labgrade\.yaml`, or give the rubric with --rubric\./);
-    expect(run.stderr).not.toMatch(/EACCES|internal error|    at /i);
-    expect(run.status).toBe(2);
+    const expected: Record<string, RegExp> = {
+      en: /labgrade\.yaml cannot be read \(permission denied\): make it readable, for example with `chmod a\+r labgrade\.yaml`, or give the rubric with --rubric\./,
+      fr: /labgrade\.yaml ne peut pas être lu \(le système répond « permission denied »\) : rendez-le lisible, par exemple avec `chmod a\+r labgrade\.yaml`, ou donnez la grille avec --rubric\./,
+    };
+    for (const [lang, message] of Object.entries(expected)) {
+      const run = spawnSync(student[0]!, [...student.slice(1), path.join(REPO_ROOT, "bin", "labgrade.js"), "check", path.join(dir, "labs", "lamp"), "--lang", lang], {
+        encoding: "utf8",
+        env: { ...process.env, HOME: dir, NO_COLOR: "1" },
+      });
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toMatch(/EACCES|internal error|    at /i);
+      expect(run.status).toBe(2);
+    }
   });
 
   it("speaks the student's language", () => {

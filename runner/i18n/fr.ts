@@ -69,7 +69,7 @@ export const fr = {
   "error.noRubric":
     "Aucune grille trouvée pour {dir} : pas de labgrade.yaml dans ce dossier ni dans ses parents jusqu'à {top}. Ajoutez un labgrade.yaml contenant une ligne comme `rubric: lamp-stack`, ou nommez la grille avec --rubric <grille.yaml>.",
   "error.configFile": "{file} : attendu : un fichier d'au plus {limit}, d'une ligne comme `rubric: lamp-stack`.",
-  "error.configUnreadable": "{file} ne peut pas être lu ({reason}) : rendez-le lisible, par exemple avec `chmod a+r labgrade.yaml`, ou donnez la grille avec --rubric.",
+  "error.configUnreadable": "{file} ne peut pas être lu (le système répond « {reason} ») : rendez-le lisible, par exemple avec `chmod a+r labgrade.yaml`, ou donnez la grille avec --rubric.",
   "error.configYaml": "{file} : YAML invalide ({problem}).",
   "error.configShape": "{file} : attendu : une clé `rubric`, comme `rubric: lamp-stack` ou `rubric: ../rubrics/lab.yaml`.",
   "error.configKey": "{file} : clé inconnue `{key}` ; labgrade.yaml n'accepte que `rubric`.",
