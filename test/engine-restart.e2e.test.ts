@@ -6,7 +6,8 @@
  * that engine while two sandboxes run. The students whose sandbox died get
  * error results; the same command run again completes them. Each script holds
  * its sandbox until the engine is back (the test then lets it go on), so the
- * gradings after the restart do not wait for nothing.
+ * gradings after the restart do not wait for nothing. `grade` alone, under the
+ * same restart, ends with exit 3 and an error result.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -56,6 +57,26 @@ function releaseScripts(): () => Promise<void> {
     stopped = true;
     await loop;
   };
+}
+
+/** The CLI on the test's engine, in the background: its exit code once it ends, and what it has said on stderr. */
+function startCli(args: string[]): { closed: Promise<number | null>; stderr: () => string } {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", DOCKER_HOST }, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  child.stdout!.resume();
+  return { closed: new Promise((resolve) => child.on("close", resolve)), stderr: () => stderr };
+}
+
+/** Once `count` sandboxes run their script (its volume exists in their engine), the engine goes down and comes back; then the scripts may end. */
+async function restartEngineUnder(count: number): Promise<void> {
+  await until(`${count} sandbox(es) running their scripts`, () => {
+    const sandboxes = onEngine(["ps", "-q", "--filter", "label=labgrade.role=sandbox"]).split("\n").filter(Boolean);
+    return sandboxes.length === count && sandboxes.every((id) => scriptRuns(id));
+  });
+  await stopEngine();
+  await startEngine();
+  stopReleasing = releaseScripts();
 }
 
 /** Whether the script in this sandbox got as far as its volume. */
@@ -145,22 +166,10 @@ afterAll(async () => {
 });
 
 test("a restart of the engine mid-batch gives the affected students error results; a rerun completes them", async () => {
-  const env = { ...process.env, NO_COLOR: "1", DOCKER_HOST };
-  const batch = spawn(process.execPath, [CLI, "batch", classDir, "--rubric", rubric, "--out", out, "--parallel", "2"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  batch.stderr!.on("data", (chunk) => (stderr += chunk));
-  batch.stdout!.resume();
-  const closed = new Promise<number | null>((resolve) => batch.on("close", resolve));
-
-  // Both first sandboxes run their script (its volume exists in their engine): then the engine goes down and comes back.
-  await until("two sandboxes running their scripts", () => {
-    const sandboxes = onEngine(["ps", "-q", "--filter", "label=labgrade.role=sandbox"]).split("\n").filter(Boolean);
-    return sandboxes.length === 2 && sandboxes.every((id) => scriptRuns(id));
-  });
-  await stopEngine();
-  await startEngine();
-  stopReleasing = releaseScripts();
-  const code = await closed;
+  const batch = startCli(["batch", classDir, "--rubric", rubric, "--out", out, "--parallel", "2"]);
+  await restartEngineUnder(2);
+  const code = await batch.closed;
+  const stderr = batch.stderr();
 
   expect([0, 3]).toContain(code);
   const first = ["ana", "ben", "cleo", "dev"].map((s) => [s, resultOf(s).status] as const);
@@ -185,5 +194,21 @@ test("a restart of the engine mid-batch gives the affected students error result
   // The rerun left nothing; `clean` removes what the first run's lost sandboxes left.
   const clean = await runCli(["clean"], { env: { DOCKER_HOST } });
   expect(clean.code).toBe(0);
+  expect(onEngine(["ps", "-aq", "--filter", "label=labgrade.role=sandbox"]).trim()).toBe("");
+});
+
+test("a restart of the engine during `grade` ends it with exit 3 and an error result, not a score the student did not earn", async () => {
+  const json = path.join(tmp, "ana-alone.json");
+  const grade = startCli(["grade", path.join(classDir, "ana"), "--rubric", rubric, "--json", json]);
+  await restartEngineUnder(1);
+  const code = await grade.closed;
+  const stderr = grade.stderr();
+  await stopReleasing();
+
+  expect({ code, stderr }).toMatchObject({ code: 3, stderr: expect.stringContaining("the host's Docker engine stopped or restarted during this grading (not the student's doing); run the same command again.") });
+  expect(JSON.parse(fs.readFileSync(json, "utf8"))).toMatchObject({ status: "error", error: expect.stringContaining("the host's Docker engine stopped or restarted") });
+  // The command removed its sandbox if the engine was back before it ended; if not, it said how to.
+  if (onEngine(["ps", "-aq", "--filter", "label=labgrade.role=sandbox"]).trim()) expect(stderr).toContain("`labgrade clean` removes the sandbox it held");
+  expect((await runCli(["clean"], { env: { DOCKER_HOST } })).code).toBe(0);
   expect(onEngine(["ps", "-aq", "--filter", "label=labgrade.role=sandbox"]).trim()).toBe("");
 });

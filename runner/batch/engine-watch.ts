@@ -25,6 +25,9 @@ export interface EngineWatch {
   dispose(): void;
 }
 
+/** What a grading the host engine went away during says instead of a score. */
+export const ENGINE_LEFT = "the host's Docker engine stopped or restarted during this grading (not the student's doing)";
+
 const RECONNECT_MS = 500;
 
 export function watchEngine(docker: Dockerode, now: () => number = Date.now): EngineWatch {

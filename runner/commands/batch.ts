@@ -14,7 +14,7 @@ import { loadOrRefuse } from "../rubric/load-or-refuse";
 import { removePartials } from "../files";
 import { hostDocker } from "../sandbox/host-engine";
 import { removeOwnContainers } from "../sandbox/orphans";
-import { watchEngine } from "../batch/engine-watch";
+import { ENGINE_LEFT, watchEngine } from "../batch/engine-watch";
 import { SandboxUnavailableError, UsageError } from "../errors";
 import type { Io } from "../io";
 import { log } from "../log";
@@ -94,7 +94,7 @@ export async function batchCommand(args: BatchArgs, io: Io): Promise<number> {
   // A grading the host engine went away during says nothing of the student's work.
   const unlessEngineLeft = async (student: { dir: string }, result: GradeResult, started: number): Promise<GradeResult> =>
     result.status === "completed" && (await engine?.leftDuring(started))
-      ? errorResult(rubric, student.dir, "the host's Docker engine stopped or restarted during this grading (not the student's doing); run the same command again: it grades this student again.")
+      ? errorResult(rubric, student.dir, `${ENGINE_LEFT}; run the same command again: it grades this student again.`)
       : result;
   let outcomes: GradedStudent[];
   const removals = new Set<Promise<void>>();

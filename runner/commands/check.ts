@@ -11,6 +11,7 @@ import { errorResult } from "../error-result";
 import { loadOrRefuse } from "../rubric/load-or-refuse";
 import { startEarly } from "../early-sandbox";
 import type { SandboxStarter } from "../sandbox/sandbox";
+import { gradeWhileEngineWatched } from "../watched-grading";
 import { selectedSteps } from "../grading/results";
 import { SandboxUnavailableError, UsageError } from "../errors";
 import { chooseLang, langOption, translator, type Translate } from "../i18n";
@@ -92,7 +93,9 @@ async function checkWith(args: CheckArgs, io: Io, screenFor: (json: boolean) => 
   display.start();
   let result;
   try {
-    result = await gradeSubmission({ rubric, submissionDir: args.dir, variables: args.variables, onEvent: (event) => display.onEvent(event), only, keep: args.keep, lang, startSandbox });
+    result = await gradeWhileEngineWatched(() =>
+      gradeSubmission({ rubric, submissionDir: args.dir, variables: args.variables, onEvent: (event) => display.onEvent(event), only, keep: args.keep, lang, startSandbox }),
+    );
   } catch (error) {
     display.stop();
     if (error instanceof SandboxUnavailableError && args.json) io.out(toJson(errorResult(rubric, args.dir, error.message)));

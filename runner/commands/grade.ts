@@ -14,6 +14,7 @@ import { applyLimitOverrides } from "../rubric/limits";
 import { startEarly } from "../early-sandbox";
 import { rubricFile } from "../paths";
 import type { SandboxStarter } from "../sandbox/sandbox";
+import { gradeWhileEngineWatched } from "../watched-grading";
 import type { GradeArgs } from "./grade.cli";
 
 export async function gradeCommand(args: GradeArgs, io: Io): Promise<number> {
@@ -43,15 +44,17 @@ async function gradeAndReport(args: GradeArgs, io: Io, startSandbox: SandboxStar
   let removed: Promise<void> = Promise.resolve();
   try {
     // The release body is in the student's language; the engine's messages in it too.
-    result = await gradeSubmission({
-      rubric,
-      submissionDir: args.submission,
-      variables: args.variables,
-      provisioning: args.images,
-      startSandbox,
-      lang: classroom50?.lang,
-      teardown: (removal) => (removed = removal),
-    });
+    result = await gradeWhileEngineWatched(() =>
+      gradeSubmission({
+        rubric,
+        submissionDir: args.submission,
+        variables: args.variables,
+        provisioning: args.images,
+        startSandbox,
+        lang: classroom50?.lang,
+        teardown: (removal) => (removed = removal),
+      }),
+    );
   } catch (error) {
     await removed;
     if (!(error instanceof SandboxUnavailableError)) throw error;
