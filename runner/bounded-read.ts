@@ -14,7 +14,9 @@ export class NotARegularFileError extends Error {}
  * denied"), without the syscall and path node's message wraps around them.
  */
 export function readFailureReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: an error from another realm (a vm context, jest's) is not one there.
+  const given = (error as { message?: unknown } | undefined)?.message;
+  const message = typeof given === "string" ? given : String(error);
   return /^[A-Z0-9]+: ([^,]+),/.exec(message)?.[1] ?? message;
 }
 

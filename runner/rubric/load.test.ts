@@ -108,7 +108,7 @@ describe("the envelope", () => {
 
   it("reports a missing file as an issue rather than throwing", async () => {
     const { errors } = await loadRubric(path.join(INVALID, "no-such-file.yaml"));
-    expect(formatIssue(errors[0])).toMatch(/no-such-file\.yaml:1:1: cannot read the rubric: ENOENT/);
+    expect(formatIssue(errors[0])).toMatch(/no-such-file\.yaml:1:1: cannot read the rubric: no such file or directory$/);
   });
 
   it("reports missing required keys at the mapping that lacks them", () => {
